@@ -1,0 +1,48 @@
+package io.gobuild.cli;
+
+import io.gobuild.engine.report.Artifact;
+import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.report.TargetResult;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The table printed when a build ends: one row per target, then where the binaries and report are. */
+final class Summary {
+    private final PrintWriter out;
+
+    Summary(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(BuildReport report) {
+        int width = Math.max(6, report.targets().stream().mapToInt(t -> t.target().length()).max().orElse(6));
+        String row = "%-" + width + "s  %-9s  %7s  %s%n";
+        out.printf(Locale.ROOT, row, "TARGET", "STATUS", "TIME", "ARTIFACTS / FIRST ERROR");
+        for (TargetResult target : report.targets()) {
+            out.printf(Locale.ROOT, row, target.target(), target.status(),
+                    String.format(Locale.ROOT, "%.1fs", target.durationMs() / 1000.0), detail(target));
+        }
+        out.println();
+        out.println("binaries: " + report.request().out());
+        out.println("report:   " + report.request().report());
+        out.println("status:   " + report.status());
+        out.flush();
+    }
+
+    private static String detail(TargetResult target) {
+        if (!target.errors().isEmpty()) {
+            var error = target.errors().get(0);
+            String where = error.file() == null ? "" : error.file() + ":" + error.line() + ": ";
+            return where + error.message().lines().findFirst().orElse("")
+                    + (target.errors().size() > 1 ? " (+" + (target.errors().size() - 1) + " more)" : "");
+        }
+        return String.join(", ", target.artifacts().stream()
+                .map(a -> a.path() + " (" + size(a) + ")").toList());
+    }
+
+    private static String size(Artifact artifact) {
+        double mib = artifact.size() / (1024.0 * 1024.0);
+        return mib >= 1 ? String.format(Locale.ROOT, "%.1f MiB", mib) : String.format(Locale.ROOT, "%d KiB", artifact.size() / 1024);
+    }
+}

@@ -1,0 +1,34 @@
+package io.gobuild.engine;
+
+import io.gobuild.engine.pipeline.BuildPipeline;
+import io.gobuild.engine.port.Host;
+import io.gobuild.engine.port.LogSink;
+import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.request.BuildRequest;
+import io.gobuild.engine.request.UsageException;
+
+import java.io.IOException;
+
+/**
+ * The engine's entry point: one request in, one report out. Everything it does to the machine goes
+ * through the host's ports; it is cancelled by interrupting the calling thread, and then still
+ * returns (and writes) a report whose status is CANCELLED, with the thread's interrupt flag set.
+ */
+public final class GoBuildEngine {
+    private final Host host;
+    private final LogSink log;
+
+    public GoBuildEngine(Host host, LogSink log) {
+        this.host = host;
+        this.log = log;
+    }
+
+    /**
+     * Builds the request's matrix and writes its report.
+     *
+     * @throws UsageException when the request cannot be carried out as given; nothing was built
+     */
+    public BuildReport build(BuildRequest request) throws IOException, InterruptedException {
+        return BuildPipeline.standard().run(host, log, request);
+    }
+}

@@ -1,0 +1,126 @@
+package io.gobuild.engine.build;
+
+import io.gobuild.engine.build.Ldflags.Stamp;
+import io.gobuild.engine.port.Command;
+import io.gobuild.engine.port.CommandPort;
+import io.gobuild.engine.port.FileFacts;
+import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.LogSink;
+import io.gobuild.engine.report.Artifact;
+import io.gobuild.engine.report.BuildInfo;
+import io.gobuild.engine.report.CompileError;
+import io.gobuild.engine.report.TargetResult;
+import io.gobuild.engine.report.TargetStatus;
+import io.gobuild.engine.report.Warning;
+import io.gobuild.engine.report.Warning.WarningKind;
+import io.gobuild.engine.secret.Redactor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Builds one target: one `go build` for all of its main packages, then moves the binaries into
+ * place and reads back what they are (size, sha256, embedded build info, ldflags stamps).
+ */
+public final class TargetBuilder {
+    private static final int MAX_KEPT_ERROR_LINES = 2000;
+    private final CommandPort commands;
+    private final FilePort files;
+    private final String goProgram;
+    private final String moduleDir;
+
+    public TargetBuilder(CommandPort commands, FilePort files, String goProgram, String moduleDir) {
+        this.commands = commands;
+        this.files = files;
+        this.goProgram = goProgram;
+        this.moduleDir = moduleDir;
+    }
+
+    /**
+     * @param startOffsetMs when this target started, counted from the build's start (for timelines)
+     * @throws InterruptedException when interrupted; every process it started is stopped by then
+     */
+    public TargetResult build(TargetPlan plan, LogSink log, Consumer<Warning> warnings, long startOffsetMs)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<String> stderr = new ArrayList<>();
+        List<String> argv = new ArrayList<>(List.of(goProgram));
+        argv.addAll(plan.goArgs());
+        files.delete(plan.stagingDir());
+        files.createDirectories(plan.stagingDir());
+        int exit = commands.run(new Command(argv, plan.environment(), moduleDir), log::info, line -> {
+            log.info(line);
+            synchronized (stderr) {
+                if (stderr.size() < MAX_KEPT_ERROR_LINES) {
+                    stderr.add(line);
+                }
+            }
+        });
+        if (exit != 0) {
+            List<CompileError> errors = new CompileErrorParser().parse(stderr);
+            return finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, errors, List.of());
+        }
+        for (PlannedOutput output : plan.outputs()) {
+            files.move(output.stagedPath(), output.finalPath());
+        }
+        List<Artifact> artifacts = inspect(plan, warnings);
+        return finished(plan, TargetStatus.SUCCESS, exit, start, startOffsetMs, List.of(), artifacts);
+    }
+
+    private List<Artifact> inspect(TargetPlan plan, Consumer<Warning> warnings) throws IOException, InterruptedException {
+        List<String> paths = plan.outputs().stream().map(PlannedOutput::finalPath).toList();
+        List<String> stampValues = plan.stamps().stream().map(Stamp::value).filter(v -> !v.isEmpty()).toList();
+        Map<String, FileFacts> facts = files.inspect(paths, stampValues);
+        Map<String, BuildInfo> infos = buildInfo(paths, plan.environment());
+        List<Artifact> artifacts = new ArrayList<>();
+        for (PlannedOutput output : plan.outputs()) {
+            FileFacts fact = facts.get(output.finalPath());
+            for (Stamp stamp : plan.stamps()) {
+                if (!stamp.value().isEmpty() && !fact.foundStrings().contains(stamp.value())) {
+                    warnings.accept(new Warning(WarningKind.LDFLAGS_STAMP_MISSING, plan.target().id(),
+                            "-X " + stamp.name() + " did not land in " + output.relativePath()
+                                    + ": no string variable of that name is linked in (check the package path and name)"));
+                }
+            }
+            artifacts.add(new Artifact(output.relativePath(), output.mainPackage().importPath(), output.mainPackage().binary(),
+                    fact.size(), fact.sha256(), infos.get(output.finalPath())));
+        }
+        return artifacts;
+    }
+
+    private Map<String, BuildInfo> buildInfo(List<String> paths, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(goProgram, "version", "-m"));
+        argv.addAll(paths);
+        StringBuilder out = new StringBuilder();
+        commands.run(new Command(argv, environment, moduleDir), line -> out.append(line).append('\n'), line -> { });
+        return new BuildInfoParser().parse(out.toString());
+    }
+
+    private static TargetResult finished(TargetPlan plan, TargetStatus status, Integer exit, long startNanos,
+                                         long startOffsetMs, List<CompileError> errors, List<Artifact> artifacts) {
+        long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
+        return result(plan, status, exit, durationMs, startOffsetMs, errors, artifacts);
+    }
+
+    /** A target that did not run to its end: never started (SKIPPED) or stopped (CANCELLED). */
+    public static TargetResult notRun(TargetPlan plan, TargetStatus status, long durationMs, long startOffsetMs) {
+        return result(plan, status, null, durationMs, startOffsetMs, List.of(), List.of());
+    }
+
+    /** A target that could not be built for a reason outside the compiler (a file that could not be moved, say). */
+    public static TargetResult failed(TargetPlan plan, String message, long durationMs, long startOffsetMs) {
+        return result(plan, TargetStatus.FAILURE, null, durationMs, startOffsetMs,
+                List.of(new CompileError(null, null, null, null, "gobuild: " + message)), List.of());
+    }
+
+    private static TargetResult result(TargetPlan plan, TargetStatus status, Integer exit, long durationMs,
+                                       long startOffsetMs, List<CompileError> errors, List<Artifact> artifacts) {
+        return new TargetResult(plan.target().id(), plan.target().goos(), plan.target().goarch(), plan.target().variant(),
+                status, exit, durationMs, startOffsetMs, Redactor.ldflags(plan.ldflags()), plan.tags(), plan.cgo(),
+                errors, artifacts);
+    }
+}

@@ -1,0 +1,285 @@
+package io.gobuild.engine.local;
+
+import io.gobuild.engine.port.FileEntry;
+import io.gobuild.engine.port.FileFacts;
+import io.gobuild.engine.port.FilePort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+
+/** The file port over this machine's own file system. */
+public final class LocalFilePort implements FilePort {
+    private static final Map<Path, ProcessLock> LOCKS = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean exists(String path) {
+        return Files.exists(Path.of(path));
+    }
+
+    @Override
+    public boolean isDirectory(String path) {
+        return Files.isDirectory(Path.of(path));
+    }
+
+    @Override
+    public byte[] read(String path) throws IOException {
+        return Files.readAllBytes(Path.of(path));
+    }
+
+    @Override
+    public List<FileEntry> list(String directory) throws IOException {
+        Path dir = Path.of(directory);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<FileEntry> entries = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class);
+                entries.add(new FileEntry(child.getFileName().toString(), attributes.isDirectory(),
+                        attributes.size(), attributes.lastModifiedTime().toMillis()));
+            }
+        }
+        entries.sort(Comparator.comparing(FileEntry::name));
+        return entries;
+    }
+
+    @Override
+    public Map<String, FileFacts> inspect(List<String> paths, List<String> searchStrings) throws IOException {
+        Map<String, FileFacts> facts = new LinkedHashMap<>();
+        for (String path : paths) {
+            facts.put(path, inspectOne(Path.of(path), searchStrings));
+        }
+        return facts;
+    }
+
+    private static FileFacts inspectOne(Path file, List<String> searchStrings) throws IOException {
+        MessageDigest sha256 = sha256();
+        List<StreamSearch> searches = searchStrings.stream().distinct().map(StreamSearch::new).toList();
+        long size = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha256.update(buffer, 0, n);
+                for (StreamSearch search : searches) {
+                    search.feed(buffer, n);
+                }
+                size += n;
+            }
+        }
+        Set<String> found = new HashSet<>();
+        searches.stream().filter(StreamSearch::found).forEach(s -> found.add(s.text));
+        return new FileFacts(size, HexFormat.of().formatHex(sha256.digest()), found);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    @Override
+    public void writeAtomically(String path, byte[] content) throws IOException {
+        Path target = Path.of(path);
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(temp, content, StandardOpenOption.TRUNCATE_EXISTING);
+            readableByAll(temp);
+            moveReplacing(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temporary files are private; the files they become are ordinary outputs. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    @Override
+    public void move(String from, String to) throws IOException {
+        Path target = Path.of(to);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        moveReplacing(Path.of(from), target);
+    }
+
+    private static void moveReplacing(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public void copy(String from, String to) throws IOException {
+        Path target = Path.of(to);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.copy(Path.of(from), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        Path root = Path.of(path);
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                // Go's module cache makes files read-only; deleting them needs a writable directory only.
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                dir.toFile().setWritable(true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Override
+    public void createDirectories(String path) throws IOException {
+        Files.createDirectories(Path.of(path));
+    }
+
+    @Override
+    public String createTempDirectory(String parent, String prefix) throws IOException {
+        Path dir = Path.of(parent);
+        Files.createDirectories(dir);
+        return Files.createTempDirectory(dir, prefix).toString();
+    }
+
+    @Override
+    public Lock lock(String path, boolean shared) throws IOException, InterruptedException {
+        Path file = Path.of(path).toAbsolutePath().normalize();
+        Files.createDirectories(file.getParent());
+        ProcessLock state = LOCKS.computeIfAbsent(file, ProcessLock::new);
+        java.util.concurrent.locks.Lock threads = shared ? state.threads.readLock() : state.threads.writeLock();
+        threads.lockInterruptibly();
+        try {
+            state.acquire(shared);
+        } catch (IOException | RuntimeException e) {
+            threads.unlock();
+            throw e;
+        }
+        return () -> {
+            try {
+                state.release();
+            } finally {
+                threads.unlock();
+            }
+        };
+    }
+
+    /**
+     * One file lock per file for this whole JVM (the JVM allows no more), shared by the threads that
+     * hold it in shared mode and counted, while the read-write lock orders the threads themselves.
+     */
+    private static final class ProcessLock {
+        private final Path file;
+        private final ReentrantReadWriteLock threads = new ReentrantReadWriteLock();
+        private FileChannel channel;
+        private FileLock fileLock;
+        private int holders;
+
+        ProcessLock(Path file) {
+            this.file = file;
+        }
+
+        synchronized void acquire(boolean shared) throws IOException {
+            if (holders == 0) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.READ);
+                try {
+                    fileLock = channel.lock(0, Long.MAX_VALUE, shared);
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
+                }
+            }
+            holders++;
+        }
+
+        synchronized void release() throws IOException {
+            if (--holders == 0) {
+                try {
+                    fileLock.release();
+                } finally {
+                    channel.close();
+                }
+            }
+        }
+    }
+
+    /** Finds one string in a stream of buffers without holding the whole file . */
+    private static final class StreamSearch {
+        private final String text;
+        private final byte[] needle;
+        private byte[] tail = new byte[0];
+        private boolean found;
+
+        StreamSearch(String text) {
+            this.text = text;
+            this.needle = text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        void feed(byte[] buffer, int length) {
+            if (found || needle.length == 0) {
+                found = true;
+                return;
+            }
+            byte[] window = new byte[tail.length + length];
+            System.arraycopy(tail, 0, window, 0, tail.length);
+            System.arraycopy(buffer, 0, window, tail.length, length);
+            found = Bytes.indexOf(window, needle) >= 0;
+            int keep = Math.min(needle.length - 1, window.length);
+            tail = java.util.Arrays.copyOfRange(window, window.length - keep, window.length);
+        }
+
+        boolean found() {
+            return found;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.gobuild.engine.pipeline;
+
+import io.gobuild.engine.build.GoEnvironment;
+import io.gobuild.engine.build.MainPackage;
+import io.gobuild.engine.build.TargetPlan;
+import io.gobuild.engine.matrix.Target;
+import io.gobuild.engine.port.Host;
+import io.gobuild.engine.port.LogSink;
+import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.report.BuildReport.RunStatus;
+import io.gobuild.engine.report.SourceInfo;
+import io.gobuild.engine.report.TargetResult;
+import io.gobuild.engine.report.Warning;
+import io.gobuild.engine.request.BuildRequest;
+import io.gobuild.engine.toolchain.GoInvocation;
+import io.gobuild.engine.toolchain.Toolchain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What the stages of one run share. Each stage fills in its part; later stages read what earlier
+ * ones decided instead of deciding again.
+ */
+public final class BuildContext {
+    final Host host;
+    final LogSink log;
+    final String runId;
+    final Instant startedAt;
+    final long startNanos;
+    final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
+
+    BuildRequest request;
+    String moduleDir;
+    String outDir;
+    String reportPath;
+    GoEnvironment environment;
+    GoInvocation go;
+    Toolchain toolchain;
+    String modulePath;
+    List<Target> targets = List.of();
+    SourceInfo source;
+    List<MainPackage> packages = List.of();
+    List<TargetPlan> plans = List.of();
+    List<TargetResult> results = List.of();
+    RunStatus status;
+    Instant finishedAt;
+    BuildReport report;
+
+    BuildContext(Host host, LogSink log, BuildRequest request, String runId, Instant startedAt) {
+        this.host = host;
+        this.log = log;
+        this.request = request;
+        this.runId = runId;
+        this.startedAt = startedAt;
+        this.startNanos = System.nanoTime();
+    }
+
+    long elapsedMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    void warn(Warning warning) {
+        warnings.add(warning);
+        log.warn("warning: " + (warning.target() == null ? "" : warning.target() + ": ") + warning.message());
+    }
+}

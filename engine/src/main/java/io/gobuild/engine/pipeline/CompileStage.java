@@ -1,0 +1,144 @@
+package io.gobuild.engine.pipeline;
+
+import io.gobuild.engine.build.TargetBuilder;
+import io.gobuild.engine.build.TargetPlan;
+import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.report.BuildReport.RunStatus;
+import io.gobuild.engine.report.TargetResult;
+import io.gobuild.engine.report.TargetStatus;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds the targets, a bounded number at a time. A failing target never hides the others' results
+ * unless fail-fast is asked for; an interrupt stops every running build and its processes.
+ */
+final class CompileStage implements Stage {
+    /**
+     * Each go build already uses every core, but its serial phases (loading, linking) leave cores
+     * idle; two builds at once fill them (docs/benchmarks.md).
+     */
+    static final int DEFAULT_PARALLEL = 2;
+
+    @Override
+    public String name() {
+        return "compile";
+    }
+
+    @Override
+    public void run(BuildContext context) throws IOException, InterruptedException {
+        List<TargetPlan> plans = context.plans;
+        int parallel = context.request.parallel() > 0 ? context.request.parallel() : DEFAULT_PARALLEL;
+        context.request = context.request.toBuilder().parallel(parallel).build();
+        TargetResult[] results = new TargetResult[plans.size()];
+        boolean[] started = new boolean[plans.size()];
+        long[] startedAt = new long[plans.size()];
+        TargetBuilder builder = new TargetBuilder(context.host.commands(), context.host.files(), context.request.go(),
+                context.moduleDir);
+        AtomicInteger finished = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, plans.size()), r -> {
+            Thread thread = new Thread(r, "gobuild-target");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+        List<Future<Integer>> futures = new ArrayList<>();
+        boolean interrupted = false;
+        try {
+            for (int i = 0; i < plans.size(); i++) {
+                int index = i;
+                futures.add(done.submit(() -> {
+                    synchronized (started) {
+                        started[index] = true;
+                        startedAt[index] = context.elapsedMs();
+                    }
+                    TargetPlan plan = plans.get(index);
+                    try {
+                        results[index] = builder.build(plan, context.log.prefixed("[" + plan.target().id() + "] "),
+                                context::warn, startedAt[index]);
+                    } catch (InterruptedException e) {
+                        results[index] = TargetBuilder.notRun(plan, TargetStatus.CANCELLED,
+                                context.elapsedMs() - startedAt[index], startedAt[index]);
+                    } catch (IOException e) {
+                        results[index] = TargetBuilder.failed(plan, e.getMessage(),
+                                context.elapsedMs() - startedAt[index], startedAt[index]);
+                    }
+                    progress(context, finished.incrementAndGet(), plans.size(), results[index]);
+                    return index;
+                }));
+            }
+            for (int i = 0; i < plans.size(); i++) {
+                int index = done.take().get();
+                if (context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
+                    context.log.warn("fail-fast: stopping the other targets after " + results[index].target() + " failed");
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            context.log.warn("interrupted: stopping every running go build");
+        } catch (ExecutionException e) {
+            throw new IOException("building a target failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+            pool.shutdownNow();
+            awaitQuietly(pool);
+            context.host.files().delete(AgentPaths.parent(plans.get(0).stagingDir()));
+        }
+        List<TargetResult> all = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            TargetResult result = results[i];
+            if (result == null) {
+                boolean ran = started[i];
+                result = TargetBuilder.notRun(plans.get(i), ran ? TargetStatus.CANCELLED : TargetStatus.SKIPPED,
+                        ran ? context.elapsedMs() - startedAt[i] : 0, ran ? startedAt[i] : 0);
+            }
+            all.add(result);
+        }
+        context.results = all;
+        context.status = interrupted ? RunStatus.CANCELLED
+                : all.stream().allMatch(r -> r.status() == TargetStatus.SUCCESS) ? RunStatus.SUCCESS : RunStatus.FAILURE;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the workers to stop their processes; a second interrupt does not cut that short. */
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void progress(BuildContext context, int finished, int total, TargetResult result) {
+        String outcome = switch (result.status()) {
+            case SUCCESS -> "ok";
+            case FAILURE -> "FAILED";
+            case CANCELLED -> "cancelled";
+            case SKIPPED -> "skipped";
+        };
+        context.log.info(String.format(Locale.ROOT, "[%d/%d] %s %s %.1fs", finished, total, result.target(), outcome,
+                result.durationMs() / 1000.0));
+    }
+}

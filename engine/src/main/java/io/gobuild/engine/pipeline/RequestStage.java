@@ -1,0 +1,42 @@
+package io.gobuild.engine.pipeline;
+
+import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.request.BuildRequest;
+import io.gobuild.engine.request.UsageException;
+
+import java.io.IOException;
+
+/** Checks the request's plain values and resolves its paths, before any tool runs. */
+final class RequestStage implements Stage {
+    @Override
+    public String name() {
+        return "request";
+    }
+
+    @Override
+    public void run(BuildContext context) throws IOException, InterruptedException {
+        BuildRequest request = context.request;
+        if (!BuildRequest.BUILDVCS_VALUES.contains(request.buildvcs())) {
+            throw new UsageException("invalid buildvcs '" + request.buildvcs() + "'; accepted: "
+                    + String.join(", ", BuildRequest.BUILDVCS_VALUES));
+        }
+        if (request.parallel() < 0) {
+            throw new UsageException("invalid parallel " + request.parallel() + "; accepted: 1 or more, or 0 for the default");
+        }
+        String base = context.host.workingDirectory();
+        FilePort files = context.host.files();
+        context.moduleDir = AgentPaths.resolve(base, request.moduleDir());
+        if (!files.isDirectory(context.moduleDir)) {
+            throw new UsageException("module directory '" + request.moduleDir() + "' does not exist"
+                    + (files.exists(context.moduleDir) ? " as a directory" : "") + "; give the directory that holds go.mod");
+        }
+        if (!files.exists(AgentPaths.join(context.moduleDir, "go.mod"))) {
+            throw new UsageException("'" + request.moduleDir() + "' has no go.mod; give the directory of a Go module");
+        }
+        context.outDir = AgentPaths.resolve(base, request.out());
+        context.reportPath = request.report().isEmpty()
+                ? AgentPaths.join(context.outDir, BuildRequest.REPORT_FILE_NAME)
+                : AgentPaths.resolve(base, request.report());
+    }
+}

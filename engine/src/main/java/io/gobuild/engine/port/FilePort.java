@@ -1,0 +1,50 @@
+package io.gobuild.engine.port;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files of the module, output and cache directories, on whichever machine holds them. Paths are
+ * absolute strings in that machine's syntax. Every method is one round trip; work over many files is
+ * one call ({@link #inspect}) so that it runs where the files are.
+ */
+public interface FilePort {
+    boolean exists(String path) throws IOException, InterruptedException;
+
+    boolean isDirectory(String path) throws IOException, InterruptedException;
+
+    byte[] read(String path) throws IOException, InterruptedException;
+
+    /** The entries of a directory, sorted by name; empty when the directory does not exist. */
+    List<FileEntry> list(String directory) throws IOException, InterruptedException;
+
+    /** Size, sha256 and which of the given strings occur, for each file, in one pass per file. */
+    Map<String, FileFacts> inspect(List<String> paths, List<String> searchStrings)
+            throws IOException, InterruptedException;
+
+    /** Writes to a temporary name beside the target and renames it into place. */
+    void writeAtomically(String path, byte[] content) throws IOException, InterruptedException;
+
+    /** Moves a file into place, replacing what is there, atomically where the file system can. */
+    void move(String from, String to) throws IOException, InterruptedException;
+
+    void copy(String from, String to) throws IOException, InterruptedException;
+
+    /** Deletes a file or a whole directory tree; nothing happens when it does not exist. */
+    void delete(String path) throws IOException, InterruptedException;
+
+    void createDirectories(String path) throws IOException, InterruptedException;
+
+    /** Creates a fresh, private directory under the parent (created if missing). */
+    String createTempDirectory(String parent, String prefix) throws IOException, InterruptedException;
+
+    /** Takes a lock on the file (created if missing), shared or exclusive, waiting for it. */
+    Lock lock(String path, boolean shared) throws IOException, InterruptedException;
+
+    /** A held lock. */
+    interface Lock extends AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+}

@@ -1,0 +1,17 @@
+package io.gobuild.engine.report;
+
+import java.util.List;
+
+/**
+ * How one target built: its status, how long it took, its errors and its artifacts, with the
+ * settings it was built with after overrides (ldflags rendered, secrets masked).
+ */
+public record TargetResult(String target, String goos, String goarch, String variant, TargetStatus status,
+                           Integer exitCode, long durationMs, long startOffsetMs, String ldflags, List<String> tags,
+                           Boolean cgo, List<CompileError> errors, List<Artifact> artifacts) {
+    public TargetResult {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+    }
+}

@@ -1,0 +1,73 @@
+package io.gobuild.engine.toolchain;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gobuild.engine.port.CommandPort.ProgramNotFoundException;
+import io.gobuild.engine.request.UsageException;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds out which Go will build: `go version`, `go env -json` and `go tool dist list -json`, each
+ * run once, in the module directory so that a GOTOOLCHAIN switch shows in what is reported.
+ */
+public final class ToolchainProbe {
+    private static final Pattern VERSION_LINE = Pattern.compile("^go version (?:devel )?(go\\S+)(?: .*)? (\\S+)/(\\S+)$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Toolchain probe(GoInvocation go, String moduleDir) throws IOException, InterruptedException {
+        GoInvocation.Result version;
+        try {
+            version = go.run(moduleDir, "version");
+        } catch (ProgramNotFoundException e) {
+            throw new UsageException("no Go toolchain: " + e.getMessage()
+                    + "; gobuild needs Go " + GoVersion.MINIMUM_SUPPORTED.language() + " or newer (install it or pass --go PATH)");
+        }
+        if (!version.ok()) {
+            throw new UsageException("'" + go.goProgram() + " version' failed: " + version.firstError());
+        }
+        String line = version.stdout().strip();
+        Matcher m = VERSION_LINE.matcher(line);
+        GoVersion parsed = m.matches() ? parseVersion(m.group(1)) : null;
+        if (parsed == null) {
+            throw new UsageException("cannot read the Go version from '" + line + "'; gobuild needs Go "
+                    + GoVersion.MINIMUM_SUPPORTED.language() + " or newer");
+        }
+        if (!parsed.atLeast(GoVersion.MINIMUM_SUPPORTED)) {
+            throw new UsageException("found " + m.group(1) + " at " + go.goProgram() + ", but gobuild needs Go "
+                    + GoVersion.MINIMUM_SUPPORTED.language() + " or newer");
+        }
+        Map<String, String> env = goEnv(go, moduleDir);
+        return new Toolchain(parsed, m.group(1), go.goProgram(), env.getOrDefault("GOROOT", ""),
+                env.getOrDefault("GOHOSTOS", m.group(2)), env.getOrDefault("GOHOSTARCH", m.group(3)),
+                go.environment().getOrDefault("GOTOOLCHAIN", ""), ports(go, moduleDir));
+    }
+
+    /** A devel toolchain names the release it leads up to (devel go1.27-abc): treat it as that release. */
+    private static GoVersion parseVersion(String text) {
+        String release = text.replaceFirst("-.*$", "");
+        return GoVersion.parse(release).orElse(null);
+    }
+
+    private static Map<String, String> goEnv(GoInvocation go, String moduleDir) throws IOException, InterruptedException {
+        GoInvocation.Result env = go.run(moduleDir, "env", "-json");
+        if (!env.ok()) {
+            throw new UsageException("'go env -json' failed: " + env.firstError());
+        }
+        return JSON.readValue(env.stdout(), new TypeReference<Map<String, String>>() { });
+    }
+
+    private static List<Port> ports(GoInvocation go, String moduleDir) throws IOException, InterruptedException {
+        GoInvocation.Result list = go.run(moduleDir, "tool", "dist", "list", "-json");
+        if (!list.ok()) {
+            throw new UsageException("'go tool dist list -json' failed: " + list.firstError());
+        }
+        List<Map<String, Object>> entries = JSON.readValue(list.stdout(), new TypeReference<>() { });
+        return entries.stream().map(e -> new Port((String) e.get("GOOS"), (String) e.get("GOARCH"),
+                Boolean.TRUE.equals(e.get("CgoSupported")), Boolean.TRUE.equals(e.get("FirstClass")))).toList();
+    }
+}

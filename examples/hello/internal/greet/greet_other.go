@@ -1,0 +1,5 @@
+//go:build !unix && !windows
+
+package greet
+
+func platform() string { return "somewhere else" }

@@ -1,0 +1,5 @@
+//go:build unix
+
+package greet
+
+func platform() string { return "a Unix system" }

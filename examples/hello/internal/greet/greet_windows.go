@@ -1,0 +1,3 @@
+package greet
+
+func platform() string { return "Windows" }
