@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** `gobuild build`: cross-compile a module for a matrix of targets and write the report. */
-@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "build", sortOptions = false,
         description = {"Cross-compiles the main packages of a Go module for a matrix of targets and writes "
                 + "build-report.json.", "",
                 "Exit status: 0 every target built, 1 a target failed, 2 usage or configuration error, 130 interrupted."})
@@ -70,7 +70,7 @@ final class BuildCommand implements Callable<Integer> {
             description = "Per-target setting, KEY one of ldflags, tags, env, cgo (windows/*:ldflags=-s -w -H windowsgui); repeatable.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (default: dist).")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (default: MODULE_DIR/dist).")
     String out;
 
     @Option(names = "--output-template", paramLabel = "TEMPLATE",
@@ -98,6 +98,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--gotoolchain", paramLabel = "local|auto|VERSION",
             description = "GOTOOLCHAIN (default: local, so the reported Go is the Go that builds).")
     String gotoolchain;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     BuildCommand(Main.Console console) {
         this.console = console;

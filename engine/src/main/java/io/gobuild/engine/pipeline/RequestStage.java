@@ -34,7 +34,9 @@ final class RequestStage implements Stage {
         if (!files.exists(AgentPaths.join(context.moduleDir, "go.mod"))) {
             throw new UsageException("'" + request.moduleDir() + "' has no go.mod; give the directory of a Go module");
         }
-        context.outDir = AgentPaths.resolve(base, request.out());
+        context.outDir = request.out().isEmpty()
+                ? AgentPaths.join(context.moduleDir, BuildRequest.DEFAULT_OUT)
+                : AgentPaths.resolve(base, request.out());
         context.reportPath = request.report().isEmpty()
                 ? AgentPaths.join(context.outDir, BuildRequest.REPORT_FILE_NAME)
                 : AgentPaths.resolve(base, request.report());

@@ -35,6 +35,7 @@ public record BuildRequest(
         String gotoolchain) {
 
     public static final String DEFAULT_OUTPUT_TEMPLATE = "{{.Os}}_{{.Arch}}{{.Variant}}/{{.Binary}}{{.Ext}}";
+    /** The output directory when none is given, inside the module directory. */
     public static final String DEFAULT_OUT = "dist";
     public static final String REPORT_FILE_NAME = "build-report.json";
     public static final List<String> BUILDVCS_VALUES = List.of("auto", "true", "false");
@@ -54,7 +55,7 @@ public record BuildRequest(
         env = listOrEmpty(env);
         cgo = cgo != null && cgo;
         overrides = listOrEmpty(overrides);
-        out = out == null || out.isBlank() ? DEFAULT_OUT : out;
+        out = out == null || out.isBlank() ? "" : out;
         outputTemplate = outputTemplate == null || outputTemplate.isBlank() ? DEFAULT_OUTPUT_TEMPLATE : outputTemplate;
         report = report == null || report.isBlank() ? "" : report;
         parallel = parallel == null ? 0 : parallel;
