@@ -99,6 +99,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "GOTOOLCHAIN (default: local, so the reported Go is the Go that builds).")
     String gotoolchain;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "gobuild's cache home (default: $XDG_CACHE_HOME/gobuild, else ~/.cache/gobuild).")
+    String cacheDir;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
@@ -111,7 +115,7 @@ final class BuildCommand implements Callable<Integer> {
                 .trimpath(trimpath).ldflags(ldflags).gcflags(gcflags).buildvcs(buildvcs).goflags(goflags).env(env)
                 .cgo(cgo).overrides(OverrideSpecs.parse(overrides)).out(out).outputTemplate(outputTemplate)
                 .report(report).parallel(parallel).failFast(failFast).version(version).commit(commit).go(go)
-                .gotoolchain(gotoolchain).build();
+                .gotoolchain(gotoolchain).cacheDir(cacheDir).build();
     }
 
     @Override

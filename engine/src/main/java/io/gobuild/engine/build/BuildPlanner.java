@@ -53,11 +53,11 @@ public final class BuildPlanner {
         GoEnvironment.parse(request.env(), "env");
     }
 
-    public List<TargetPlan> plan(List<Target> targets, List<MainPackage> packages, String outDir, String stagingRoot) {
+    public List<TargetPlan> plan(List<Target> targets, List<MainPackage> packages, String outDir, String buildRoot) {
         List<TargetPlan> plans = new ArrayList<>();
         Map<String, String> claimed = new HashMap<>();
         for (Target target : targets) {
-            TargetPlan plan = plan(target, packages, outDir, AgentPaths.join(stagingRoot, target.id().replace('/', '_')));
+            TargetPlan plan = plan(target, packages, outDir, AgentPaths.join(buildRoot, target.id().replace('/', '_')));
             for (PlannedOutput output : plan.outputs()) {
                 String owner = target.id() + " " + output.mainPackage().importPath();
                 String previous = claimed.putIfAbsent(output.relativePath(), owner);
@@ -72,7 +72,7 @@ public final class BuildPlanner {
         return plans;
     }
 
-    private TargetPlan plan(Target target, List<MainPackage> packages, String outDir, String stagingDir) {
+    private TargetPlan plan(Target target, List<MainPackage> packages, String outDir, String buildDir) {
         Map<String, String> variables = variables(target);
         Set<String> tags = new LinkedHashSet<>(request.tags());
         String ldflags = request.ldflags();
@@ -103,7 +103,7 @@ public final class BuildPlanner {
             args.add("-gcflags=" + request.gcflags());
         }
         // A trailing slash makes go write every main package's binary into the directory.
-        args.addAll(List.of("-o", stagingDir + "/"));
+        args.addAll(List.of("-o", buildDir + "/"));
         packages.forEach(p -> args.add(p.importPath()));
 
         List<PlannedOutput> outputs = new ArrayList<>();
@@ -113,11 +113,11 @@ public final class BuildPlanner {
             outputVariables.put("Ext", target.goos().equals("windows") ? ".exe" : "");
             String relative = confined(new Template(request.outputTemplate(), "output template").render(outputVariables));
             String executable = mainPackage.binary() + outputVariables.get("Ext");
-            outputs.add(new PlannedOutput(mainPackage, AgentPaths.join(stagingDir, executable),
+            outputs.add(new PlannedOutput(mainPackage, AgentPaths.join(buildDir, executable),
                     AgentPaths.join(outDir, relative), relative));
         }
         Map<String, String> env = environment.forTarget(target.environment(), cgo, extraEnv);
-        return new TargetPlan(target, args, env, stagingDir, outputs, Ldflags.stamps(renderedLdflags), renderedLdflags,
+        return new TargetPlan(target, args, env, buildDir, outputs, Ldflags.stamps(renderedLdflags), renderedLdflags,
                 List.copyOf(tags), cgo);
     }
 

@@ -1,5 +1,5 @@
 package io.gobuild.engine.build;
 
-/** Where one main package's binary is first written (staged) and where it ends up. */
-public record PlannedOutput(MainPackage mainPackage, String stagedPath, String finalPath, String relativePath) {
+/** Where go writes one main package's binary (built) and where gobuild places it (final). */
+public record PlannedOutput(MainPackage mainPackage, String builtPath, String finalPath, String relativePath) {
 }

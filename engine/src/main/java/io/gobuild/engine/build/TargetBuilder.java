@@ -2,7 +2,9 @@ package io.gobuild.engine.build;
 
 import io.gobuild.engine.build.Ldflags.Stamp;
 import io.gobuild.engine.port.Command;
+import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.CommandPort;
+import io.gobuild.engine.port.FileEntry;
 import io.gobuild.engine.port.FileFacts;
 import io.gobuild.engine.port.FilePort;
 import io.gobuild.engine.port.LogSink;
@@ -17,13 +19,18 @@ import io.gobuild.engine.secret.Redactor;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * Builds one target: one `go build` for all of its main packages, then moves the binaries into
- * place and reads back what they are (size, sha256, embedded build info, ldflags stamps).
+ * Builds one target: one `go build` for all of its main packages into the target's persistent build
+ * directory, then places the binaries that changed (a copy under a temporary name, renamed) and
+ * reads back what they are (size, sha256, embedded build info, ldflags stamps).
  */
 public final class TargetBuilder {
     private static final int MAX_KEPT_ERROR_LINES = 2000;
@@ -31,12 +38,14 @@ public final class TargetBuilder {
     private final FilePort files;
     private final String goProgram;
     private final String moduleDir;
+    private final KnownArtifacts known;
 
-    public TargetBuilder(CommandPort commands, FilePort files, String goProgram, String moduleDir) {
+    public TargetBuilder(CommandPort commands, FilePort files, String goProgram, String moduleDir, KnownArtifacts known) {
         this.commands = commands;
         this.files = files;
         this.goProgram = goProgram;
         this.moduleDir = moduleDir;
+        this.known = known;
     }
 
     /**
@@ -49,8 +58,7 @@ public final class TargetBuilder {
         List<String> stderr = new ArrayList<>();
         List<String> argv = new ArrayList<>(List.of(goProgram));
         argv.addAll(plan.goArgs());
-        files.delete(plan.stagingDir());
-        files.createDirectories(plan.stagingDir());
+        files.createDirectories(plan.buildDir());
         int exit = commands.run(new Command(argv, plan.environment(), moduleDir), log::info, line -> {
             log.info(line);
             synchronized (stderr) {
@@ -63,17 +71,62 @@ public final class TargetBuilder {
             List<CompileError> errors = new CompileErrorParser().parse(stderr);
             return finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, errors, List.of());
         }
-        for (PlannedOutput output : plan.outputs()) {
-            files.move(output.stagedPath(), output.finalPath());
-        }
         List<Artifact> artifacts = inspect(plan, warnings);
         return finished(plan, TargetStatus.SUCCESS, exit, start, startOffsetMs, List.of(), artifacts);
     }
 
+    /**
+     * Places every binary that go rewrote (or whose placed copy was changed) under its final name,
+     * and returns the facts of every placed binary: known ones from the last run, fresh ones read in
+     * one pass over the files that changed.
+     */
+    private Map<String, FileFacts> place(TargetPlan plan, Set<String> stampValues) throws IOException, InterruptedException {
+        Map<String, FileEntry> built = entries(plan.outputs().stream().map(PlannedOutput::builtPath).toList());
+        Map<String, FileEntry> placed = entries(plan.outputs().stream().map(PlannedOutput::finalPath).toList());
+        Map<String, FileFacts> facts = new HashMap<>();
+        List<PlannedOutput> copied = new ArrayList<>();
+        for (PlannedOutput output : plan.outputs()) {
+            FileEntry source = built.get(output.builtPath());
+            if (source == null) {
+                throw new IOException("go build did not write " + output.builtPath());
+            }
+            Optional<FileFacts> unchanged = known.lookup(output.finalPath(), source, placed.get(output.finalPath()), stampValues);
+            if (unchanged.isPresent()) {
+                facts.put(output.finalPath(), unchanged.get());
+            } else {
+                files.copy(output.builtPath(), output.finalPath());
+                copied.add(output);
+            }
+        }
+        if (!copied.isEmpty()) {
+            List<String> paths = copied.stream().map(PlannedOutput::finalPath).toList();
+            Map<String, FileEntry> nowPlaced = entries(paths);
+            Map<String, FileFacts> fresh = files.inspect(paths, List.copyOf(stampValues));
+            for (PlannedOutput output : copied) {
+                FileFacts f = fresh.get(output.finalPath());
+                known.remember(output.finalPath(), built.get(output.builtPath()), nowPlaced.get(output.finalPath()), stampValues, f);
+                facts.put(output.finalPath(), f);
+            }
+        }
+        return facts;
+    }
+
+    /** Size, mtime and identity of files, one listing per directory. */
+    private Map<String, FileEntry> entries(List<String> paths) throws IOException, InterruptedException {
+        Map<String, FileEntry> entries = new HashMap<>();
+        for (String dir : paths.stream().map(AgentPaths::parent).distinct().toList()) {
+            for (FileEntry entry : files.list(dir)) {
+                entries.put(AgentPaths.join(dir, entry.name()), entry);
+            }
+        }
+        return entries;
+    }
+
     private List<Artifact> inspect(TargetPlan plan, Consumer<Warning> warnings) throws IOException, InterruptedException {
         List<String> paths = plan.outputs().stream().map(PlannedOutput::finalPath).toList();
-        List<String> stampValues = plan.stamps().stream().map(Stamp::value).filter(v -> !v.isEmpty()).toList();
-        Map<String, FileFacts> facts = files.inspect(paths, stampValues);
+        Set<String> stampValues = plan.stamps().stream().map(Stamp::value).filter(v -> !v.isEmpty())
+                .collect(Collectors.toSet());
+        Map<String, FileFacts> facts = place(plan, stampValues);
         Map<String, BuildInfo> infos = buildInfo(paths, plan.environment());
         List<Artifact> artifacts = new ArrayList<>();
         for (PlannedOutput output : plan.outputs()) {

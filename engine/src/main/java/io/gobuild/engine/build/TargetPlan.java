@@ -6,8 +6,11 @@ import io.gobuild.engine.matrix.Target;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one target's `go build` needs, decided before anything compiles. */
-public record TargetPlan(Target target, List<String> goArgs, Map<String, String> environment, String stagingDir,
+/**
+ * Everything one target's `go build` needs, decided before anything compiles. The build directory
+ * persists between runs so that go can see its binaries are current and skip linking them again.
+ */
+public record TargetPlan(Target target, List<String> goArgs, Map<String, String> environment, String buildDir,
                          List<PlannedOutput> outputs, List<Stamp> stamps, String ldflags, List<String> tags,
                          boolean cgo) {
     public TargetPlan {

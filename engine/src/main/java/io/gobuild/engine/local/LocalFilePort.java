@@ -60,8 +60,10 @@ public final class LocalFilePort implements FilePort {
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : (Iterable<Path>) children::iterator) {
                 BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class);
-                entries.add(new FileEntry(child.getFileName().toString(), attributes.isDirectory(),
-                        attributes.size(), attributes.lastModifiedTime().toMillis()));
+                long mtime = attributes.lastModifiedTime().toMillis();
+                Object key = attributes.fileKey();
+                entries.add(new FileEntry(child.getFileName().toString(), attributes.isDirectory(), attributes.size(),
+                        mtime, key != null ? key.toString() : "mtime=" + mtime));
             }
         }
         entries.sort(Comparator.comparing(FileEntry::name));
@@ -141,11 +143,18 @@ public final class LocalFilePort implements FilePort {
         }
     }
 
+    /** Copies under a temporary name beside the target, keeping mode and mtime, then renames into place. */
     @Override
     public void copy(String from, String to) throws IOException {
-        Path target = Path.of(to);
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.copy(Path.of(from), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        Path target = Path.of(to).toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling("." + target.getFileName() + ".gobuild-tmp");
+        try {
+            Files.copy(Path.of(from), temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            moveReplacing(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     @Override

@@ -36,6 +36,9 @@ public final class BuildContext {
     String moduleDir;
     String outDir;
     String reportPath;
+    /** gobuild's home on this host: per output directory, the persistent build directories and known artifacts. */
+    String cacheHome;
+    String outputState;
     GoEnvironment environment;
     GoInvocation go;
     Toolchain toolchain;

@@ -1,8 +1,10 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.build.KnownArtifacts;
 import io.gobuild.engine.build.TargetBuilder;
 import io.gobuild.engine.build.TargetPlan;
 import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.FilePort;
 import io.gobuild.engine.report.BuildReport.RunStatus;
 import io.gobuild.engine.report.TargetResult;
 import io.gobuild.engine.report.TargetStatus;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,12 +44,25 @@ final class CompileStage implements Stage {
         List<TargetPlan> plans = context.plans;
         int parallel = context.request.parallel() > 0 ? context.request.parallel() : DEFAULT_PARALLEL;
         context.request = context.request.toBuilder().parallel(parallel).build();
+        FilePort files = context.host.files();
+        String knownPath = AgentPaths.join(context.outputState, "artifacts.json");
+        // One run at a time per output directory: two would overwrite each other's binaries.
+        try (FilePort.Lock lock = files.lock(AgentPaths.join(context.outputState, "lock"), false)) {
+            KnownArtifacts known = files.exists(knownPath) ? KnownArtifacts.read(files.read(knownPath)) : KnownArtifacts.empty();
+            buildAll(context, plans, parallel, known);
+            InterruptSafe.write(files, knownPath, known.write());
+        }
+    }
+
+    private void buildAll(BuildContext context, List<TargetPlan> plans, int parallel, KnownArtifacts known)
+            throws IOException {
         TargetResult[] results = new TargetResult[plans.size()];
         boolean[] started = new boolean[plans.size()];
         long[] startedAt = new long[plans.size()];
         TargetBuilder builder = new TargetBuilder(context.host.commands(), context.host.files(), context.request.go(),
-                context.moduleDir);
+                context.moduleDir, known);
         AtomicInteger finished = new AtomicInteger();
+        AtomicBoolean failedFast = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, plans.size()), r -> {
             Thread thread = new Thread(r, "gobuild-target");
             thread.setDaemon(true);
@@ -59,6 +75,9 @@ final class CompileStage implements Stage {
             for (int i = 0; i < plans.size(); i++) {
                 int index = i;
                 futures.add(done.submit(() -> {
+                    if (failedFast.get()) {
+                        return index;
+                    }
                     synchronized (started) {
                         started[index] = true;
                         startedAt[index] = context.elapsedMs();
@@ -74,13 +93,16 @@ final class CompileStage implements Stage {
                         results[index] = TargetBuilder.failed(plan, e.getMessage(),
                                 context.elapsedMs() - startedAt[index], startedAt[index]);
                     }
+                    if (results[index] != null && context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
+                        failedFast.set(true);
+                    }
                     progress(context, finished.incrementAndGet(), plans.size(), results[index]);
                     return index;
                 }));
             }
             for (int i = 0; i < plans.size(); i++) {
                 int index = done.take().get();
-                if (context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
+                if (results[index] != null && context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
                     context.log.warn("fail-fast: stopping the other targets after " + results[index].target() + " failed");
                     break;
                 }
@@ -94,7 +116,6 @@ final class CompileStage implements Stage {
             futures.forEach(f -> f.cancel(true));
             pool.shutdownNow();
             awaitQuietly(pool);
-            context.host.files().delete(AgentPaths.parent(plans.get(0).stagingDir()));
         }
         List<TargetResult> all = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {

@@ -5,8 +5,6 @@ import io.gobuild.engine.port.AgentPaths;
 
 /** Decides every target's go build, so that template and path errors stop the run before it compiles. */
 final class PlanStage implements Stage {
-    static final String STAGING_PREFIX = ".gobuild-staging-";
-
     @Override
     public String name() {
         return "plan";
@@ -15,7 +13,7 @@ final class PlanStage implements Stage {
     @Override
     public void run(BuildContext context) {
         BuildPlanner planner = new BuildPlanner(context.request, context.environment, context.source);
-        String stagingRoot = AgentPaths.join(context.outDir, STAGING_PREFIX + context.runId);
-        context.plans = planner.plan(context.targets, context.packages, context.outDir, stagingRoot);
+        context.plans = planner.plan(context.targets, context.packages, context.outDir,
+                AgentPaths.join(context.outputState, "build"));
     }
 }

@@ -14,15 +14,7 @@ final class ReportStage implements Stage {
     @Override
     public void run(BuildContext context) throws IOException, InterruptedException {
         context.report = ReportAssembler.assemble(context);
-        // An interrupted run still writes its report: file channels refuse to write on an interrupted thread.
-        boolean interrupted = Thread.interrupted();
-        try {
-            context.host.files().writeAtomically(context.reportPath, ReportJson.write(context.report));
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        InterruptSafe.write(context.host.files(), context.reportPath, ReportJson.write(context.report));
         context.log.info("report: " + context.reportPath);
     }
 }

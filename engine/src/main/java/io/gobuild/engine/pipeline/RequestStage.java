@@ -6,6 +6,11 @@ import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.request.UsageException;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 
 /** Checks the request's plain values and resolves its paths, before any tool runs. */
 final class RequestStage implements Stage {
@@ -37,8 +42,36 @@ final class RequestStage implements Stage {
         context.outDir = request.out().isEmpty()
                 ? AgentPaths.join(context.moduleDir, BuildRequest.DEFAULT_OUT)
                 : AgentPaths.resolve(base, request.out());
+        context.cacheHome = cacheHome(context);
+        context.outputState = AgentPaths.join(AgentPaths.join(context.cacheHome, "outputs"), shortHash(context.outDir));
         context.reportPath = request.report().isEmpty()
                 ? AgentPaths.join(context.outDir, BuildRequest.REPORT_FILE_NAME)
                 : AgentPaths.resolve(base, request.report());
+    }
+
+    /** --cache-dir, else $XDG_CACHE_HOME/gobuild, else ~/.cache/gobuild, else beside the outputs. */
+    private static String cacheHome(BuildContext context) {
+        String base = context.host.workingDirectory();
+        Map<String, String> env = context.host.environment();
+        if (!context.request.cacheDir().isEmpty()) {
+            return AgentPaths.resolve(base, context.request.cacheDir());
+        }
+        if (!env.getOrDefault("XDG_CACHE_HOME", "").isEmpty()) {
+            return AgentPaths.join(AgentPaths.normalize(env.get("XDG_CACHE_HOME")), "gobuild");
+        }
+        String home = env.getOrDefault("HOME", env.getOrDefault("USERPROFILE", ""));
+        if (!home.isEmpty()) {
+            return AgentPaths.join(AgentPaths.normalize(home), ".cache/gobuild");
+        }
+        return AgentPaths.join(context.outDir, ".gobuild-cache");
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

@@ -1,5 +1,9 @@
 package io.gobuild.engine.port;
 
-/** One entry of a directory listing. */
-public record FileEntry(String name, boolean directory, long size, long lastModifiedMillis) {
+/**
+ * One entry of a directory listing. identity names the file itself, not its content or times: the
+ * device and inode where the file system has them, so that a file merely touched keeps its
+ * identity and one rewritten gets a new one.
+ */
+public record FileEntry(String name, boolean directory, long size, long lastModifiedMillis, String identity) {
 }

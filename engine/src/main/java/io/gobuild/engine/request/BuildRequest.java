@@ -32,7 +32,8 @@ public record BuildRequest(
         String version,
         String commit,
         String go,
-        String gotoolchain) {
+        String gotoolchain,
+        String cacheDir) {
 
     public static final String DEFAULT_OUTPUT_TEMPLATE = "{{.Os}}_{{.Arch}}{{.Variant}}/{{.Binary}}{{.Ext}}";
     /** The output directory when none is given, inside the module directory. */
@@ -64,6 +65,7 @@ public record BuildRequest(
         commit = commit == null ? "" : commit;
         go = go == null || go.isBlank() ? "go" : go;
         gotoolchain = gotoolchain == null || gotoolchain.isBlank() ? "local" : gotoolchain;
+        cacheDir = cacheDir == null ? "" : cacheDir;
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {
@@ -103,6 +105,7 @@ public record BuildRequest(
         private String commit;
         private String go;
         private String gotoolchain;
+        private String cacheDir;
 
         Builder() {
         }
@@ -130,6 +133,7 @@ public record BuildRequest(
             commit = r.commit;
             go = r.go;
             gotoolchain = r.gotoolchain;
+            cacheDir = r.cacheDir;
         }
 
         public Builder moduleDir(String v) { moduleDir = v; return this; }
@@ -154,11 +158,12 @@ public record BuildRequest(
         public Builder commit(String v) { commit = v; return this; }
         public Builder go(String v) { go = v; return this; }
         public Builder gotoolchain(String v) { gotoolchain = v; return this; }
+        public Builder cacheDir(String v) { cacheDir = v; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(moduleDir, targets, exclude, packages, tags, trimpath, ldflags, gcflags, buildvcs,
                     goflags, env, cgo, overrides, out, outputTemplate, report, parallel, failFast, version, commit, go,
-                    gotoolchain);
+                    gotoolchain, cacheDir);
         }
     }
 }

@@ -80,6 +80,36 @@ class MatrixBuildTest {
     }
 
     @Test
+    void aRebuildWithNoChangeNeitherRelinksNorCopiesNorRehashes() throws Exception {
+        BuildRequest.Builder request = BuildRequest.builder().targets(List.of("linux/amd64", "windows/amd64"));
+        BuildReport first = build(request);
+        Path binary = module.resolve("dist/windows_amd64/hello.exe");
+        Object inode = Files.getAttribute(binary, "unix:ino");
+        long mtime = Files.getLastModifiedTime(binary).toMillis();
+
+        BuildReport second = build(request);
+
+        assertThat(second.targets()).extracting(TargetResult::artifacts).isEqualTo(first.targets().stream().map(TargetResult::artifacts).toList());
+        assertThat(Files.getAttribute(binary, "unix:ino")).isEqualTo(inode);
+        assertThat(Files.getLastModifiedTime(binary).toMillis()).isEqualTo(mtime);
+    }
+
+    @Test
+    void aChangedSourceReplacesTheBinaryAtomicallyAndRehashesIt() throws Exception {
+        BuildReport first = build(BuildRequest.builder());
+        GoTestSupport.write(module.resolve("internal/greet/greet.go"),
+                "package greet\n\nfunc Greeting() string { return \"Howdy from \" + platform() }\n");
+
+        BuildReport second = build(BuildRequest.builder());
+
+        String path = second.targets().get(0).artifacts().get(0).path();
+        assertThat(second.targets().get(0).artifacts().get(0).sha256()).isNotEqualTo(first.targets().get(0).artifacts().get(0).sha256());
+        Process run = new ProcessBuilder(module.resolve("dist").resolve(path).toString()).start();
+        assertThat(new String(run.getInputStream().readAllBytes())).startsWith("Howdy from");
+        assertThat(module.resolve("dist/linux_amd64").toFile().list()).containsExactly("hello");
+    }
+
+    @Test
     void versionStampIsVisibleWhenTheHostBinaryRuns() throws Exception {
         BuildReport report = build(BuildRequest.builder().version("1.4.2")
                 .ldflags("-s -w -X main.version={{.Version}}+{{.Os}}.{{.Arch}}"));

@@ -44,6 +44,7 @@ public final class GoTestSupport {
         env.put("GOMODCACHE", warmGoCache().resolve("mod").toString());
         env.put("GOPROXY", "off");
         env.put("GOTELEMETRY", "off");
+        env.put("XDG_CACHE_HOME", warmGoCache().resolve("xdg").toString());
         env.remove("GOFLAGS");
         env.remove("SOURCE_DATE_EPOCH");
         return env;
