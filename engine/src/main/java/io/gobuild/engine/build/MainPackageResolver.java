@@ -1,6 +1,5 @@
 package io.gobuild.engine.build;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,67 +11,75 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the main packages to build: the ones the request names, or by default the module root when
- * it is a main package, else every main package under ./cmd/... . One `go list` for the host.
+ * Finds the module path and the main packages to build: the ones the request names, or by default
+ * the module root when it is a main package, else every main package under ./cmd/... . One
+ * `go list` for the host, which also reads go.mod.
  */
 public final class MainPackageResolver {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> DEFAULT_PATTERNS = List.of(".", "./cmd/...");
 
-    public List<MainPackage> resolve(GoInvocation go, String moduleDir, List<String> requested)
-            throws IOException, InterruptedException {
-        if (!requested.isEmpty()) {
-            List<MainPackage> named = list(go, moduleDir, requested);
-            List<String> notMain = named.stream().filter(p -> p.binary() == null).map(MainPackage::importPath).toList();
+    /** The module path and its main packages. */
+    public record Resolved(String modulePath, List<MainPackage> packages) {
+    }
+
+    public Resolved resolve(GoInvocation go, String moduleDir, List<String> requested) throws IOException, InterruptedException {
+        boolean byDefault = requested.isEmpty();
+        List<Listed> listed = list(go, moduleDir, byDefault ? DEFAULT_PATTERNS : requested);
+        String modulePath = listed.stream().map(Listed::modulePath).filter(p -> !p.isEmpty()).findFirst().orElse("");
+        if (!byDefault) {
+            List<String> broken = listed.stream().filter(p -> p.error != null).map(p -> p.importPath + ": " + p.error).toList();
+            if (!broken.isEmpty()) {
+                throw new UsageException("cannot load package " + broken.get(0));
+            }
+            List<String> notMain = listed.stream().filter(p -> !p.isMain).map(Listed::importPath).toList();
             if (!notMain.isEmpty()) {
                 throw new UsageException("not a main package: " + String.join(", ", notMain)
                         + "; packages must be main packages (package main)");
             }
-            if (named.isEmpty()) {
+            if (listed.isEmpty()) {
                 throw new UsageException("the packages " + requested + " match no package in " + moduleDir);
             }
-            return named;
+            return new Resolved(modulePath, listed.stream().map(Listed::toMainPackage).toList());
         }
-        List<MainPackage> root = mains(list(go, moduleDir, List.of(".")));
-        if (!root.isEmpty()) {
-            return root;
+        // go list prints packages in the order of the patterns, so the first is the module root.
+        if (!listed.isEmpty() && listed.get(0).isMain) {
+            return new Resolved(modulePath, List.of(listed.get(0).toMainPackage()));
         }
-        List<MainPackage> commands = mains(list(go, moduleDir, List.of("./cmd/...")));
+        List<MainPackage> commands = listed.stream().skip(1).filter(Listed::isMain).map(Listed::toMainPackage).toList();
         if (commands.isEmpty()) {
             throw new UsageException("no main package to build in " + moduleDir
                     + ": the module root is not a main package and ./cmd/... has none; name them with --package");
         }
-        return commands;
+        return new Resolved(modulePath, commands);
     }
 
-    private static List<MainPackage> mains(List<MainPackage> packages) {
-        return packages.stream().filter(p -> p.binary() != null).toList();
-    }
-
-    /** Lists packages; a package that is not main comes back with a null binary name. */
-    private static List<MainPackage> list(GoInvocation go, String moduleDir, List<String> patterns)
+    private static List<Listed> list(GoInvocation go, String moduleDir, List<String> patterns)
             throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("list", "-e", "-json=ImportPath,Name,Dir,Error"));
+        List<String> args = new ArrayList<>(List.of("list", "-e", "-json=ImportPath,Name,Dir,Error,Module"));
         args.addAll(patterns);
         GoInvocation.Result result = go.run(moduleDir, args.toArray(String[]::new));
         if (!result.ok()) {
-            throw new UsageException("cannot list packages " + patterns + ": " + result.firstError());
+            throw new UsageException("cannot list packages " + String.join(" ", patterns) + " in " + moduleDir + ": "
+                    + result.firstError());
         }
-        List<MainPackage> packages = new ArrayList<>();
+        List<Listed> listed = new ArrayList<>();
         try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(result.stdout())) {
             while (it.hasNext()) {
                 JsonNode p = it.next();
-                String importPath = p.path("ImportPath").asText();
-                boolean isMain = "main".equals(p.path("Name").asText());
-                if (p.has("Error") && !isMain) {
-                    String error = p.path("Error").path("Err").asText();
-                    if (error.contains("no Go files") || error.contains("build constraints exclude")) {
-                        continue;
-                    }
-                    throw new UsageException("cannot load package " + importPath + ": " + error.lines().findFirst().orElse(error));
-                }
-                packages.add(new MainPackage(importPath, p.path("Dir").asText(), isMain ? MainPackage.binaryName(importPath) : null));
+                String error = p.path("Error").path("Err").asText(null);
+                listed.add(new Listed(p.path("ImportPath").asText(), "main".equals(p.path("Name").asText()),
+                        p.path("Dir").asText(), p.path("Module").path("Path").asText(),
+                        error == null ? null : error.lines().findFirst().orElse(error)));
             }
         }
-        return packages;
+        return listed;
+    }
+
+    /** One package as go list printed it. */
+    private record Listed(String importPath, boolean isMain, String dir, String modulePath, String error) {
+        MainPackage toMainPackage() {
+            return new MainPackage(importPath, dir, MainPackage.binaryName(importPath));
+        }
     }
 }

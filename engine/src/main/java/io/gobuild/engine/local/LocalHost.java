@@ -3,7 +3,9 @@ package io.gobuild.engine.local;
 import io.gobuild.engine.port.Host;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,11 +20,17 @@ public final class LocalHost {
                 Runtime.getRuntime().availableProcessors());
     }
 
+    /** The kernel's host name where it can be read; InetAddress would ask DNS and can take seconds. */
     private static String hostName(Map<String, String> environment) {
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return environment.getOrDefault("HOSTNAME", "localhost");
+            Path kernel = Path.of("/proc/sys/kernel/hostname");
+            if (Files.isReadable(kernel)) {
+                return Files.readString(kernel).strip();
+            }
+            String fromEnv = environment.getOrDefault("HOSTNAME", environment.getOrDefault("COMPUTERNAME", ""));
+            return fromEnv.isEmpty() ? InetAddress.getLocalHost().getHostName() : fromEnv;
+        } catch (IOException e) {
+            return "localhost";
         }
     }
 }

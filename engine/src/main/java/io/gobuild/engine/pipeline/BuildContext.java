@@ -9,6 +9,7 @@ import io.gobuild.engine.port.LogSink;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.BuildReport.RunStatus;
 import io.gobuild.engine.report.SourceInfo;
+import io.gobuild.engine.report.StageTime;
 import io.gobuild.engine.report.TargetResult;
 import io.gobuild.engine.report.Warning;
 import io.gobuild.engine.request.BuildRequest;
@@ -31,6 +32,7 @@ public final class BuildContext {
     final Instant startedAt;
     final long startNanos;
     final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
+    final List<StageTime> stageTimes = new ArrayList<>();
 
     BuildRequest request;
     String moduleDir;

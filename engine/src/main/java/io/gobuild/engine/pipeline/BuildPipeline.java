@@ -3,6 +3,7 @@ package io.gobuild.engine.pipeline;
 import io.gobuild.engine.port.Host;
 import io.gobuild.engine.port.LogSink;
 import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.report.StageTime;
 import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.secret.SecretMasker;
 
@@ -20,7 +21,7 @@ public final class BuildPipeline {
     }
 
     public static BuildPipeline standard() {
-        return new BuildPipeline(List.of(new RequestStage(), new ToolchainStage(), new ModuleStage(), new MatrixStage(),
+        return new BuildPipeline(List.of(new RequestStage(), new ToolchainStage(), new MatrixStage(),
                 new SourceStage(), new PackagesStage(), new PlanStage(), new CompileStage(), new ReportStage()));
     }
 
@@ -36,7 +37,9 @@ public final class BuildPipeline {
         LogSink masked = masking(log, masker);
         BuildContext context = new BuildContext(host, masked, request, UUID.randomUUID().toString(), Instant.now());
         for (Stage stage : stages) {
+            long start = System.nanoTime();
             stage.run(context);
+            context.stageTimes.add(new StageTime(stage.name(), (System.nanoTime() - start) / 1_000_000));
         }
         return context.report;
     }

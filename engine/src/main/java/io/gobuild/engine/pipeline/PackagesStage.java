@@ -5,7 +5,7 @@ import io.gobuild.engine.build.MainPackageResolver;
 
 import java.io.IOException;
 
-/** Finds the main packages to build. */
+/** Finds the module path and the main packages to build. */
 final class PackagesStage implements Stage {
     @Override
     public String name() {
@@ -14,7 +14,11 @@ final class PackagesStage implements Stage {
 
     @Override
     public void run(BuildContext context) throws IOException, InterruptedException {
-        context.packages = new MainPackageResolver().resolve(context.go, context.moduleDir, context.request.packages());
+        MainPackageResolver.Resolved resolved = new MainPackageResolver().resolve(context.go, context.moduleDir,
+                context.request.packages());
+        context.modulePath = resolved.modulePath();
+        context.packages = resolved.packages();
+        context.log.info("module: " + context.modulePath);
         context.log.info("main packages: " + String.join(" ", context.packages.stream().map(MainPackage::importPath).toList()));
     }
 }

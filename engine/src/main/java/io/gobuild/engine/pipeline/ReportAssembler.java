@@ -29,7 +29,7 @@ final class ReportAssembler {
         return new BuildReport(BuildReport.SCHEMA_VERSION, "BUILD", context.runId, TOOL, context.modulePath,
                 context.moduleDir, toolchain, host, context.source, resolvedRequest(context),
                 context.startedAt.toString(), context.finishedAt.toString(), context.elapsedMs(), context.status,
-                null, context.results, context.warnings);
+                null, context.stageTimes, context.results, context.warnings);
     }
 
     /** The request as it was carried out: absolute paths, resolved targets and packages, no secrets. */

@@ -14,10 +14,12 @@ import java.util.List;
 public record BuildReport(int schemaVersion, String kind, String runId, String tool, String module,
                           String moduleDir, ToolchainInfo toolchain, HostInfo host, SourceInfo source,
                           BuildRequest request, String startedAt, String finishedAt, long durationMs,
-                          RunStatus status, String message, List<TargetResult> targets, List<Warning> warnings) {
+                          RunStatus status, String message, List<StageTime> stages, List<TargetResult> targets,
+                          List<Warning> warnings) {
     public static final int SCHEMA_VERSION = 1;
 
     public BuildReport {
+        stages = stages == null ? List.of() : List.copyOf(stages);
         targets = targets == null ? List.of() : List.copyOf(targets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }

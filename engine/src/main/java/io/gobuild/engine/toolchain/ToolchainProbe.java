@@ -3,6 +3,7 @@ package io.gobuild.engine.toolchain;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gobuild.engine.port.CommandPort.ProgramNotFoundException;
+import io.gobuild.engine.port.Concurrently;
 import io.gobuild.engine.request.UsageException;
 
 import java.io.IOException;
@@ -20,10 +21,15 @@ public final class ToolchainProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Toolchain probe(GoInvocation go, String moduleDir) throws IOException, InterruptedException {
+        // The three calls are independent; run them at once, since each go start costs tens of milliseconds.
+        Concurrently<GoInvocation.Result> env = Concurrently.start(() -> go.run(moduleDir, "env", "-json"));
+        Concurrently<GoInvocation.Result> ports = Concurrently.start(() -> go.run(moduleDir, "tool", "dist", "list", "-json"));
         GoInvocation.Result version;
         try {
             version = go.run(moduleDir, "version");
         } catch (ProgramNotFoundException e) {
+            env.cancel();
+            ports.cancel();
             throw new UsageException("no Go toolchain: " + e.getMessage()
                     + "; gobuild needs Go " + GoVersion.MINIMUM_SUPPORTED.language() + " or newer (install it or pass --go PATH)");
         }
@@ -41,10 +47,10 @@ public final class ToolchainProbe {
             throw new UsageException("found " + m.group(1) + " at " + go.goProgram() + ", but gobuild needs Go "
                     + GoVersion.MINIMUM_SUPPORTED.language() + " or newer");
         }
-        Map<String, String> env = goEnv(go, moduleDir);
-        return new Toolchain(parsed, m.group(1), go.goProgram(), env.getOrDefault("GOROOT", ""),
-                env.getOrDefault("GOHOSTOS", m.group(2)), env.getOrDefault("GOHOSTARCH", m.group(3)),
-                go.environment().getOrDefault("GOTOOLCHAIN", ""), ports(go, moduleDir));
+        Map<String, String> goEnv = goEnv(env.get());
+        return new Toolchain(parsed, m.group(1), go.goProgram(), goEnv.getOrDefault("GOROOT", ""),
+                goEnv.getOrDefault("GOHOSTOS", m.group(2)), goEnv.getOrDefault("GOHOSTARCH", m.group(3)),
+                go.environment().getOrDefault("GOTOOLCHAIN", ""), ports(ports.get()));
     }
 
     /** A devel toolchain names the release it leads up to (devel go1.27-abc): treat it as that release. */
@@ -53,16 +59,14 @@ public final class ToolchainProbe {
         return GoVersion.parse(release).orElse(null);
     }
 
-    private static Map<String, String> goEnv(GoInvocation go, String moduleDir) throws IOException, InterruptedException {
-        GoInvocation.Result env = go.run(moduleDir, "env", "-json");
+    private static Map<String, String> goEnv(GoInvocation.Result env) throws IOException {
         if (!env.ok()) {
             throw new UsageException("'go env -json' failed: " + env.firstError());
         }
         return JSON.readValue(env.stdout(), new TypeReference<Map<String, String>>() { });
     }
 
-    private static List<Port> ports(GoInvocation go, String moduleDir) throws IOException, InterruptedException {
-        GoInvocation.Result list = go.run(moduleDir, "tool", "dist", "list", "-json");
+    private static List<Port> ports(GoInvocation.Result list) throws IOException {
         if (!list.ok()) {
             throw new UsageException("'go tool dist list -json' failed: " + list.firstError());
         }

@@ -34,7 +34,8 @@ class ReportJsonTest {
         BuildReport report = new BuildReport(1, "BUILD", "id", "gobuild dev", "example.com/x", "/m",
                 new ToolchainInfo("go1.26.8", "go", "/go", "linux", "amd64", "local"), new HostInfo("h", "linux", "amd64", 2),
                 new SourceInfo("1.0", "abc", null, false, "2026-01-01T00:00:00Z", SourceInfo.DateSource.BUILD_START),
-                BuildRequest.builder().build(), "s", "f", 10, BuildReport.RunStatus.SUCCESS, null, List.of(target),
+                BuildRequest.builder().build(), "s", "f", 10, BuildReport.RunStatus.SUCCESS, null,
+                List.of(new StageTime("compile", 5)), List.of(target),
                 List.of(new Warning(Warning.WarningKind.SOURCE_UNKNOWN, null, "w")));
         assertThat(ReportJson.read(ReportJson.write(report), BuildReport.class)).isEqualTo(report);
 

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Compares gobuild with a plain shell loop of the same `go build` commands, on this machine, in one
+# run: same targets, same flags, a cold build cache and then a warm rebuild with no change.
+# Prints a Markdown table of wall times and ratios (docs/benchmarks.md keeps the last published one).
+#
+#   scripts/benchmark.sh                 # examples/hello and golang.org/x/tools ./cmd/...
+#   MODULES=hello scripts/benchmark.sh   # only the small example
+#   SWEEP=1 scripts/benchmark.sh         # also cold builds with --parallel 1, 2 and 3
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar="$root/cli/target/gobuild.jar"
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+work=$(mktemp -d /tmp/gobuild-bench.XXXXXX)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+
+large_module=golang.org/x/tools
+large_version=v0.28.0
+targets=(linux/amd64 windows/amd64 darwin/arm64)
+ldflags='-s -w'
+warm_runs=5
+export GOFLAGS= GOTOOLCHAIN=local GOTELEMETRY=off GOMODCACHE="$work/modcache"
+unset SOURCE_DATE_EPOCH
+
+now() { date +%s.%N; }
+elapsed() { echo "$(now) - $1" | bc; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+plain_loop() { # module_dir packages out_dir
+  local target os arch
+  for target in "${targets[@]}"; do
+    IFS=/ read -r os arch <<<"$target"
+    (cd "$1" && GOOS=$os GOARCH=$arch CGO_ENABLED=0 go build -trimpath -buildvcs=auto -ldflags="$ldflags" \
+      -o "$3/${os}_${arch}/" $2)
+  done
+}
+
+gobuild() { # module_dir packages out_dir cache_home [extra args]
+  local dir=$1 pkgs=$2 out=$3 home=$4; shift 4
+  local pkg_args=()
+  for p in $pkgs; do pkg_args+=(--package "$p"); done
+  java -jar "$jar" build "$dir" "${pkg_args[@]}" --ldflags "$ldflags" --out "$out" --cache-dir "$home" \
+    $(printf -- '--target %s ' "${targets[@]}") "$@" >/dev/null 2>"$work/gobuild.log" \
+    || { cat "$work/gobuild.log" >&2; exit 1; }
+}
+
+measure() { # name module_dir packages
+  local name=$1 dir=$2 pkgs=$3 t
+  t=$(now); GOCACHE="$work/$name-plain-cache" plain_loop "$dir" "$pkgs" "$work/$name-plain-out"; local plain_cold; plain_cold=$(elapsed "$t")
+  t=$(now); GOCACHE="$work/$name-gobuild-cache" gobuild "$dir" "$pkgs" "$work/$name-gobuild-out" "$work/$name-home"; local gb_cold; gb_cold=$(elapsed "$t")
+  local plain_warm gb_warm
+  plain_warm=$(for _ in $(seq $warm_runs); do t=$(now); GOCACHE="$work/$name-plain-cache" plain_loop "$dir" "$pkgs" "$work/$name-plain-out"; elapsed "$t"; done | median)
+  gb_warm=$(for _ in $(seq $warm_runs); do t=$(now); GOCACHE="$work/$name-gobuild-cache" gobuild "$dir" "$pkgs" "$work/$name-gobuild-out" "$work/$name-home"; elapsed "$t"; done | median)
+  printf '| %s | cold | %.2f s | %.2f s | %.2f× |\n' "$name" "$plain_cold" "$gb_cold" "$(echo "$gb_cold / $plain_cold" | bc -l)"
+  printf '| %s | warm, no change (median of %d) | %.2f s | %.2f s | %.2f× |\n' "$name" "$warm_runs" "$plain_warm" "$gb_warm" "$(echo "$gb_warm / $plain_warm" | bc -l)"
+  if [ "${SWEEP:-0}" = 1 ]; then
+    for j in 1 2 3; do
+      t=$(now); GOCACHE="$work/$name-sweep-$j" gobuild "$dir" "$pkgs" "$work/$name-sweep-out-$j" "$work/$name-sweep-home-$j" --parallel "$j"
+      printf '| %s | cold, --parallel %d | | %.2f s | %.2f× |\n' "$name" "$j" "$(elapsed "$t")" "$(echo "$(elapsed "$t") / $plain_cold" | bc -l)"
+    done
+  fi
+}
+
+echo "gobuild benchmark on $(nproc) cores, $(go version | cut -d' ' -f3), $(java -version 2>&1 | head -1)"
+echo "targets: ${targets[*]}; flags: -trimpath -buildvcs=auto -ldflags='$ldflags', CGO_ENABLED=0"
+echo
+echo "| module | build | plain go build loop | gobuild | ratio |"
+echo "|---|---|---|---|---|"
+case " ${MODULES:-hello large} " in *" hello "*)
+  cp -r "$root/examples/hello" "$work/hello"
+  measure "examples/hello" "$work/hello" "./cmd/hello";;
+esac
+case " ${MODULES:-hello large} " in *" large "*)
+  dir=$(go mod download -json "$large_module@$large_version" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
+  cp -r "$dir" "$work/large" && chmod -R u+w "$work/large"
+  (cd "$work/large" && go mod download)
+  measure "$large_module@$large_version ./cmd/... ($(cd "$work/large" && go list -deps ./cmd/... | wc -l) packages)" "$work/large" "./cmd/..."
+  ;;
+esac
