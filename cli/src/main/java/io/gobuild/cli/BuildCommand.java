@@ -1,32 +1,23 @@
 package io.gobuild.cli;
 
-import io.gobuild.engine.GoBuildEngine;
-import io.gobuild.engine.local.LocalHost;
-import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.request.OverrideSpecs;
-import io.gobuild.engine.request.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** `gobuild build`: cross-compile a module for a matrix of targets and write the report. */
 @Command(name = "build", sortOptions = false,
         description = {"Cross-compiles the main packages of a Go module for a matrix of targets and writes "
                 + "build-report.json.", "",
-                "Exit status: 0 every target built, 1 a target failed, 2 usage or configuration error, 130 interrupted."})
+                "Verifies the module first (see gobuild verify --help) unless --no-verify.", "",
+                "Exit status: 0 every target built, 1 a target or the verification failed, 2 usage or configuration error, 130 interrupted."})
 final class BuildCommand implements Callable<Integer> {
     private final Main.Console console;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODULE_DIR", description = "The module's directory (default: .).")
-    String moduleDir;
 
     @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",",
             description = "GOOS/GOARCH[/VARIANT] (linux/arm/7, linux/amd64/v3), 'host' or 'first-class'; repeatable. Default: host.")
@@ -57,12 +48,6 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--buildvcs", paramLabel = "auto|true|false", description = "Stamp VCS information (default: auto).")
     String buildvcs;
 
-    @Option(names = "--goflags", paramLabel = "FLAGS", description = "GOFLAGS for every go command (the environment's GOFLAGS is not used).")
-    String goflags;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Extra environment for every go command; repeatable.")
-    List<String> env = new ArrayList<>();
-
     @Option(names = "--cgo", description = "Build with CGO_ENABLED=1 (default off: binaries that do not depend on the agent's libc).")
     boolean cgo;
 
@@ -77,9 +62,6 @@ final class BuildCommand implements Callable<Integer> {
             description = "Binary path inside DIR (default: " + BuildRequest.DEFAULT_OUTPUT_TEMPLATE + ").")
     String outputTemplate;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Report file (default: DIR/build-report.json).")
-    String report;
-
     @Option(names = {"-j", "--parallel"}, paramLabel = "N", description = "Targets built at once (default: 2).")
     Integer parallel;
 
@@ -92,81 +74,25 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--commit", paramLabel = "SHA", description = "The {{.Commit}} (default: git rev-parse HEAD).")
     String commit;
 
-    @Option(names = "--go", paramLabel = "PATH", description = "The go command (default: go on PATH).")
-    String go;
+    @Option(names = "--no-verify", description = "Skip module verification before building.")
+    boolean noVerify;
 
-    @Option(names = "--gotoolchain", paramLabel = "local|auto|VERSION",
-            description = "GOTOOLCHAIN (default: local, so the reported Go is the Go that builds).")
-    String gotoolchain;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "gobuild's cache home (default: $XDG_CACHE_HOME/gobuild, else ~/.cache/gobuild).")
-    String cacheDir;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    ModuleOptions module = new ModuleOptions();
 
     BuildCommand(Main.Console console) {
         this.console = console;
     }
 
     BuildRequest request() {
-        return BuildRequest.builder().moduleDir(moduleDir).targets(targets).exclude(exclude).packages(packages).tags(tags)
-                .trimpath(trimpath).ldflags(ldflags).gcflags(gcflags).buildvcs(buildvcs).goflags(goflags).env(env)
-                .cgo(cgo).overrides(OverrideSpecs.parse(overrides)).out(out).outputTemplate(outputTemplate)
-                .report(report).parallel(parallel).failFast(failFast).version(version).commit(commit).go(go)
-                .gotoolchain(gotoolchain).cacheDir(cacheDir).build();
+        return module.applyTo(BuildRequest.builder()).targets(targets).exclude(exclude).packages(packages).tags(tags)
+                .trimpath(trimpath).ldflags(ldflags).gcflags(gcflags).buildvcs(buildvcs).cgo(cgo)
+                .overrides(OverrideSpecs.parse(overrides)).out(out).outputTemplate(outputTemplate).parallel(parallel)
+                .failFast(failFast).version(version).commit(commit).verify(!noVerify).build();
     }
 
     @Override
     public Integer call() {
-        ConsoleLog log = new ConsoleLog(console.err());
-        GoBuildEngine engine = new GoBuildEngine(LocalHost.of(console.environment(), console.workingDirectory()), log);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = console.ownsProcess() ? stopOnSignal(Thread.currentThread(), finished) : null;
-        try {
-            BuildReport report = engine.build(request());
-            new Summary(console.out()).print(report);
-            if (report.status() == BuildReport.RunStatus.CANCELLED) {
-                return Main.EXIT_INTERRUPTED;
-            }
-            return report.status() == BuildReport.RunStatus.SUCCESS ? Main.EXIT_OK : Main.EXIT_FAILED;
-        } catch (UsageException e) {
-            console.err().println("gobuild: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        } catch (InterruptedException e) {
-            console.err().println("gobuild: interrupted");
-            return Main.EXIT_INTERRUPTED;
-        } catch (IOException e) {
-            console.err().println("gobuild: " + e.getMessage());
-            return Main.EXIT_FAILED;
-        } finally {
-            finished.countDown();
-            if (hook != null && !Thread.currentThread().isInterrupted()) {
-                removeQuietly(hook);
-            }
-        }
-    }
-
-    /** On Ctrl-C or SIGTERM, interrupts the build and waits until it has stopped its processes and written its report. */
-    private static Thread stopOnSignal(Thread build, CountDownLatch finished) {
-        Thread hook = new Thread(() -> {
-            build.interrupt();
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gobuild-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down; the hook has run or will run harmlessly.
-        }
+        return EngineRun.run(console, engine -> engine.build(request()));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 /** The gobuild command line. */
 @Command(name = "gobuild", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fast, explainable and trustworthy Go builds.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -62,6 +62,9 @@ public final class Main implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == BuildCommand.class) {
                 return type.cast(new BuildCommand(console));
+            }
+            if (type == VerifyCommand.class) {
+                return type.cast(new VerifyCommand(console));
             }
             return CommandLine.defaultFactory().create(type);
         }

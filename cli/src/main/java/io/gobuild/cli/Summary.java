@@ -2,6 +2,7 @@ package io.gobuild.cli;
 
 import io.gobuild.engine.report.Artifact;
 import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.report.Check;
 import io.gobuild.engine.report.TargetResult;
 
 import java.io.PrintWriter;
@@ -16,6 +17,21 @@ final class Summary {
     }
 
     void print(BuildReport report) {
+        if (report.verification() != null) {
+            for (Check check : report.verification().checks()) {
+                out.printf(Locale.ROOT, "%-4s  %-18s  %s%n", check.status(), check.id(), check.message());
+            }
+            out.println();
+        }
+        if (report.kind().equals("BUILD")) {
+            printTargets(report);
+        }
+        out.println("report:   " + report.request().report());
+        out.println("status:   " + report.status() + (report.message() == null ? "" : " (" + report.message() + ")"));
+        out.flush();
+    }
+
+    private void printTargets(BuildReport report) {
         int width = Math.max(6, report.targets().stream().mapToInt(t -> t.target().length()).max().orElse(6));
         String row = "%-" + width + "s  %-9s  %7s  %s%n";
         out.printf(Locale.ROOT, row, "TARGET", "STATUS", "TIME", "ARTIFACTS / FIRST ERROR");
@@ -25,9 +41,6 @@ final class Summary {
         }
         out.println();
         out.println("binaries: " + report.request().out());
-        out.println("report:   " + report.request().report());
-        out.println("status:   " + report.status());
-        out.flush();
     }
 
     private static String detail(TargetResult target) {

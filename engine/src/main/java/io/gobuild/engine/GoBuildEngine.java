@@ -31,4 +31,13 @@ public final class GoBuildEngine {
     public BuildReport build(BuildRequest request) throws IOException, InterruptedException {
         return BuildPipeline.standard().run(host, log, request);
     }
+
+    /**
+     * Verifies the request's module alone and writes a report of kind VERIFY (no targets).
+     *
+     * @throws UsageException when the request cannot be carried out as given
+     */
+    public BuildReport verify(BuildRequest request) throws IOException, InterruptedException {
+        return BuildPipeline.verifyOnly().run(host, log, request.toBuilder().verify(true).build());
+    }
 }

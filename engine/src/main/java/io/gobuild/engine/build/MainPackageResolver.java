@@ -28,6 +28,10 @@ public final class MainPackageResolver {
         List<Listed> listed = list(go, moduleDir, byDefault ? DEFAULT_PATTERNS : requested);
         String modulePath = listed.stream().map(Listed::modulePath).filter(p -> !p.isEmpty()).findFirst().orElse("");
         if (!byDefault) {
+            // A wildcard pattern (./cmd/...) means "the main packages it matches", as in the default.
+            if (requested.stream().anyMatch(p -> p.contains("..."))) {
+                listed = listed.stream().filter(Listed::isMain).toList();
+            }
             List<String> broken = listed.stream().filter(p -> p.error != null).map(p -> p.importPath + ": " + p.error).toList();
             if (!broken.isEmpty()) {
                 throw new UsageException("cannot load package " + broken.get(0));

@@ -2,6 +2,7 @@ package io.gobuild.engine.build;
 
 import io.gobuild.engine.build.Ldflags.Stamp;
 import io.gobuild.engine.port.Command;
+import io.gobuild.engine.matrix.Target;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.CommandPort;
 import io.gobuild.engine.port.FileEntry;
@@ -162,6 +163,12 @@ public final class TargetBuilder {
     /** A target that did not run to its end: never started (SKIPPED) or stopped (CANCELLED). */
     public static TargetResult notRun(TargetPlan plan, TargetStatus status, long durationMs, long startOffsetMs) {
         return result(plan, status, null, durationMs, startOffsetMs, List.of(), List.of());
+    }
+
+    /** A target that never started because the run stopped before planning it (a failed verification). */
+    public static TargetResult skipped(Target target) {
+        return new TargetResult(target.id(), target.goos(), target.goarch(), target.variant(), TargetStatus.SKIPPED, null,
+                0, 0, null, List.of(), null, List.of(), List.of());
     }
 
     /** A target that could not be built for a reason outside the compiler (a file that could not be moved, say). */

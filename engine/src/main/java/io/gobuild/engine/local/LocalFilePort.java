@@ -108,17 +108,87 @@ public final class LocalFilePort implements FilePort {
 
     @Override
     public void writeAtomically(String path, byte[] content) throws IOException {
+        write(path, content, true);
+    }
+
+    /** Writes a temporary file (created owner-only) beside the target and renames it into place. */
+    private static void write(String path, byte[] content, boolean readableByAll) throws IOException {
         Path target = Path.of(path);
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
         try {
             Files.write(temp, content, StandardOpenOption.TRUNCATE_EXISTING);
-            readableByAll(temp);
+            if (readableByAll) {
+                readableByAll(temp);
+            }
             moveReplacing(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    @Override
+    public Map<String, String> hashTree(String directory) throws IOException {
+        Path root = Path.of(directory);
+        Map<String, String> hashes = new java.util.TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return hashes;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                hashes.put(root.relativize(file).toString().replace(java.io.File.separatorChar, '/'),
+                        inspectOne(file, List.of()).sha256());
+            }
+        }
+        return hashes;
+    }
+
+    @Override
+    public Map<String, String> hashZipEntries(String zipFile) throws IOException {
+        Map<String, String> hashes = new java.util.TreeMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(zipFile)) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                MessageDigest sha256 = sha256();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        sha256.update(buffer, 0, n);
+                    }
+                }
+                hashes.put(entry.getName(), HexFormat.of().formatHex(sha256.digest()));
+            }
+        }
+        return hashes;
+    }
+
+    @Override
+    public void copyTree(String from, String to, List<String> excludes) throws IOException {
+        Path source = Path.of(from);
+        Path target = Path.of(to);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = source.relativize(file);
+                if (relative.getNameCount() > 0 && excludes.contains(relative.getName(0).toString())) {
+                    continue;
+                }
+                Path copy = target.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else if (Files.isRegularFile(file)) {
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                    copy.toFile().setWritable(true);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void writePrivate(String path, byte[] content) throws IOException {
+        write(path, content, false);
     }
 
     /** Temporary files are private; the files they become are ordinary outputs. */

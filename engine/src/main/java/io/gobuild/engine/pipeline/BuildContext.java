@@ -5,12 +5,12 @@ import io.gobuild.engine.build.MainPackage;
 import io.gobuild.engine.build.TargetPlan;
 import io.gobuild.engine.matrix.Target;
 import io.gobuild.engine.port.Host;
-import io.gobuild.engine.port.LogSink;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.BuildReport.RunStatus;
 import io.gobuild.engine.report.SourceInfo;
 import io.gobuild.engine.report.StageTime;
 import io.gobuild.engine.report.TargetResult;
+import io.gobuild.engine.report.Verification;
 import io.gobuild.engine.report.Warning;
 import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.toolchain.GoInvocation;
@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class BuildContext {
     final Host host;
-    final LogSink log;
+    final MaskingLog log;
     final String runId;
     final Instant startedAt;
     final long startNanos;
@@ -53,14 +53,21 @@ public final class BuildContext {
     RunStatus status;
     Instant finishedAt;
     BuildReport report;
+    Verification verification;
+    String kind = "BUILD";
 
-    BuildContext(Host host, LogSink log, BuildRequest request, String runId, Instant startedAt) {
+    BuildContext(Host host, MaskingLog log, BuildRequest request, String runId, Instant startedAt) {
         this.host = host;
         this.log = log;
         this.request = request;
         this.runId = runId;
         this.startedAt = startedAt;
         this.startNanos = System.nanoTime();
+    }
+
+    /** Whether verification stopped the run: later stages then do nothing but record why. */
+    boolean verificationFailed() {
+        return verification != null && verification.failed();
     }
 
     long elapsedMs() {

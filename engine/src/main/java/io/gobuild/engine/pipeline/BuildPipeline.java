@@ -20,9 +20,15 @@ public final class BuildPipeline {
         this.stages = List.copyOf(stages);
     }
 
+    /** gobuild build: verify, then build the matrix. */
     public static BuildPipeline standard() {
-        return new BuildPipeline(List.of(new RequestStage(), new ToolchainStage(), new MatrixStage(),
+        return new BuildPipeline(List.of(new RequestStage(), new ToolchainStage(), new MatrixStage(), new VerifyStage(),
                 new SourceStage(), new PackagesStage(), new PlanStage(), new CompileStage(), new ReportStage()));
+    }
+
+    /** gobuild verify: the module checks alone, in a report of the same schema without targets. */
+    public static BuildPipeline verifyOnly() {
+        return new BuildPipeline(List.of(new RequestStage(), new ToolchainStage(), new VerifyStage(), new ReportStage()));
     }
 
     public List<String> stageNames() {
@@ -34,8 +40,9 @@ public final class BuildPipeline {
         for (var override : request.overrides()) {
             masker = masker.withEntries(override.env());
         }
-        LogSink masked = masking(log, masker);
+        MaskingLog masked = new MaskingLog(log, masker);
         BuildContext context = new BuildContext(host, masked, request, UUID.randomUUID().toString(), Instant.now());
+        context.kind = stages.stream().anyMatch(s -> s instanceof CompileStage) ? "BUILD" : "VERIFY";
         for (Stage stage : stages) {
             long start = System.nanoTime();
             stage.run(context);
@@ -44,17 +51,4 @@ public final class BuildPipeline {
         return context.report;
     }
 
-    private static LogSink masking(LogSink log, SecretMasker masker) {
-        return new LogSink() {
-            @Override
-            public void info(String line) {
-                log.info(masker.mask(line));
-            }
-
-            @Override
-            public void warn(String line) {
-                log.warn(masker.mask(line));
-            }
-        };
-    }
 }

@@ -42,6 +42,12 @@ final class CompileStage implements Stage {
     @Override
     public void run(BuildContext context) throws IOException, InterruptedException {
         List<TargetPlan> plans = context.plans;
+        if (context.verificationFailed()) {
+            context.results = context.targets.stream().map(TargetBuilder::skipped).toList();
+            context.status = RunStatus.FAILURE;
+            context.log.warn("verification failed: no target is built");
+            return;
+        }
         int parallel = context.request.parallel() > 0 ? context.request.parallel() : DEFAULT_PARALLEL;
         context.request = context.request.toBuilder().parallel(parallel).build();
         FilePort files = context.host.files();

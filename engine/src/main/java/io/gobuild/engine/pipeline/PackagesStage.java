@@ -14,6 +14,9 @@ final class PackagesStage implements Stage {
 
     @Override
     public void run(BuildContext context) throws IOException, InterruptedException {
+        if (context.verificationFailed()) {
+            return;
+        }
         MainPackageResolver.Resolved resolved = new MainPackageResolver().resolve(context.go, context.moduleDir,
                 context.request.packages());
         context.modulePath = resolved.modulePath();

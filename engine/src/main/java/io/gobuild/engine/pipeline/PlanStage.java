@@ -12,6 +12,9 @@ final class PlanStage implements Stage {
 
     @Override
     public void run(BuildContext context) {
+        if (context.verificationFailed()) {
+            return;
+        }
         BuildPlanner planner = new BuildPlanner(context.request, context.environment, context.source);
         context.plans = planner.plan(context.targets, context.packages, context.outDir,
                 AgentPaths.join(context.outputState, "build"));

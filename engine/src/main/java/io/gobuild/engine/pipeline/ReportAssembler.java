@@ -26,10 +26,17 @@ final class ReportAssembler {
                 context.toolchain.program(), context.toolchain.goroot(), context.toolchain.hostOs(),
                 context.toolchain.hostArch(), context.toolchain.gotoolchain());
         HostInfo host = new HostInfo(context.host.name(), context.host.os(), context.host.arch(), context.host.cpus());
-        return new BuildReport(BuildReport.SCHEMA_VERSION, "BUILD", context.runId, TOOL, context.modulePath,
+        return new BuildReport(BuildReport.SCHEMA_VERSION, context.kind, context.runId, TOOL, context.modulePath,
                 context.moduleDir, toolchain, host, context.source, resolvedRequest(context),
                 context.startedAt.toString(), context.finishedAt.toString(), context.elapsedMs(), context.status,
-                null, context.stageTimes, context.results, context.warnings);
+                message(context), context.stageTimes, context.results, context.warnings, context.verification);
+    }
+
+    private static String message(BuildContext context) {
+        if (context.verificationFailed()) {
+            return "verification failed" + (context.verification.strict() ? " (strict)" : "") + ": nothing was built";
+        }
+        return null;
     }
 
     /** The request as it was carried out: absolute paths, resolved targets and packages, no secrets. */

@@ -26,6 +26,10 @@ final class RequestStage implements Stage {
             throw new UsageException("invalid buildvcs '" + request.buildvcs() + "'; accepted: "
                     + String.join(", ", BuildRequest.BUILDVCS_VALUES));
         }
+        if (!BuildRequest.TIDY_VALUES.contains(request.tidy())) {
+            throw new UsageException("invalid tidy severity '" + request.tidy() + "'; accepted: "
+                    + String.join(", ", BuildRequest.TIDY_VALUES));
+        }
         if (request.parallel() < 0) {
             throw new UsageException("invalid parallel " + request.parallel() + "; accepted: 1 or more, or 0 for the default");
         }
@@ -39,13 +43,16 @@ final class RequestStage implements Stage {
         if (!files.exists(AgentPaths.join(context.moduleDir, "go.mod"))) {
             throw new UsageException("'" + request.moduleDir() + "' has no go.mod; give the directory of a Go module");
         }
+        if (!request.netrc().isEmpty() && !files.exists(AgentPaths.resolve(base, request.netrc()))) {
+            throw new UsageException("netrc file '" + request.netrc() + "' does not exist");
+        }
         context.outDir = request.out().isEmpty()
                 ? AgentPaths.join(context.moduleDir, BuildRequest.DEFAULT_OUT)
                 : AgentPaths.resolve(base, request.out());
         context.cacheHome = cacheHome(context);
         context.outputState = AgentPaths.join(AgentPaths.join(context.cacheHome, "outputs"), shortHash(context.outDir));
         context.reportPath = request.report().isEmpty()
-                ? AgentPaths.join(context.outDir, BuildRequest.REPORT_FILE_NAME)
+                ? AgentPaths.join(context.outDir, context.kind.equals("VERIFY") ? "verify-report.json" : BuildRequest.REPORT_FILE_NAME)
                 : AgentPaths.resolve(base, request.report());
     }
 

@@ -23,8 +23,23 @@ public interface FilePort {
     Map<String, FileFacts> inspect(List<String> paths, List<String> searchStrings)
             throws IOException, InterruptedException;
 
+    /**
+     * The sha256 of every regular file below a directory, keyed by its path relative to the
+     * directory with `/` separators; empty when the directory does not exist.
+     */
+    Map<String, String> hashTree(String directory) throws IOException, InterruptedException;
+
+    /** The sha256 of every file entry of a zip archive, keyed by entry name. */
+    Map<String, String> hashZipEntries(String zipFile) throws IOException, InterruptedException;
+
+    /** Copies a directory tree, leaving out the top-level entries named in excludes. */
+    void copyTree(String from, String to, List<String> excludes) throws IOException, InterruptedException;
+
     /** Writes to a temporary name beside the target and renames it into place. */
     void writeAtomically(String path, byte[] content) throws IOException, InterruptedException;
+
+    /** Writes secret material (credentials, keys) readable by the owner only. */
+    void writePrivate(String path, byte[] content) throws IOException, InterruptedException;
 
     /** Moves a file into place, replacing what is there, atomically where the file system can. */
     void move(String from, String to) throws IOException, InterruptedException;

@@ -33,14 +33,18 @@ public record BuildRequest(
         String commit,
         String go,
         String gotoolchain,
-        String cacheDir) {
+        String cacheDir,
+        Boolean verify,
+        Boolean strict,
+        String tidy,
+        String netrc) {
 
     public static final String DEFAULT_OUTPUT_TEMPLATE = "{{.Os}}_{{.Arch}}{{.Variant}}/{{.Binary}}{{.Ext}}";
     /** The output directory when none is given, inside the module directory. */
     public static final String DEFAULT_OUT = "dist";
     public static final String REPORT_FILE_NAME = "build-report.json";
     public static final List<String> BUILDVCS_VALUES = List.of("auto", "true", "false");
-    public static final List<String> GOTOOLCHAIN_VALUES = List.of("local", "auto", "path");
+    public static final List<String> TIDY_VALUES = List.of("WARN", "FAIL");
 
     public BuildRequest {
         moduleDir = moduleDir == null || moduleDir.isBlank() ? "." : moduleDir;
@@ -66,6 +70,10 @@ public record BuildRequest(
         go = go == null || go.isBlank() ? "go" : go;
         gotoolchain = gotoolchain == null || gotoolchain.isBlank() ? "local" : gotoolchain;
         cacheDir = cacheDir == null ? "" : cacheDir;
+        verify = verify == null || verify;
+        strict = strict != null && strict;
+        tidy = tidy == null || tidy.isBlank() ? "WARN" : tidy;
+        netrc = netrc == null ? "" : netrc;
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {
@@ -106,6 +114,10 @@ public record BuildRequest(
         private String go;
         private String gotoolchain;
         private String cacheDir;
+        private Boolean verify;
+        private Boolean strict;
+        private String tidy;
+        private String netrc;
 
         Builder() {
         }
@@ -134,6 +146,10 @@ public record BuildRequest(
             go = r.go;
             gotoolchain = r.gotoolchain;
             cacheDir = r.cacheDir;
+            verify = r.verify;
+            strict = r.strict;
+            tidy = r.tidy;
+            netrc = r.netrc;
         }
 
         public Builder moduleDir(String v) { moduleDir = v; return this; }
@@ -159,11 +175,15 @@ public record BuildRequest(
         public Builder go(String v) { go = v; return this; }
         public Builder gotoolchain(String v) { gotoolchain = v; return this; }
         public Builder cacheDir(String v) { cacheDir = v; return this; }
+        public Builder verify(Boolean v) { verify = v; return this; }
+        public Builder strict(Boolean v) { strict = v; return this; }
+        public Builder tidy(String v) { tidy = v; return this; }
+        public Builder netrc(String v) { netrc = v; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(moduleDir, targets, exclude, packages, tags, trimpath, ldflags, gcflags, buildvcs,
                     goflags, env, cgo, overrides, out, outputTemplate, report, parallel, failFast, version, commit, go,
-                    gotoolchain, cacheDir);
+                    gotoolchain, cacheDir, verify, strict, tidy, netrc);
         }
     }
 }

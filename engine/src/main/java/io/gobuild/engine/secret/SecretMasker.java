@@ -31,6 +31,24 @@ public final class SecretMasker {
         return new SecretMasker(values);
     }
 
+    public SecretMasker with(Set<String> more) {
+        Set<String> all = new LinkedHashSet<>(secrets);
+        all.addAll(more);
+        return new SecretMasker(all);
+    }
+
+    /** The passwords (and logins, which some hosts treat as tokens) of a netrc file. */
+    public static Set<String> netrcSecrets(String netrc) {
+        Set<String> values = new LinkedHashSet<>();
+        String[] tokens = netrc.trim().split("\\s+");
+        for (int i = 0; i + 1 < tokens.length; i++) {
+            if (tokens[i].equals("password") || tokens[i].equals("login")) {
+                values.add(tokens[i + 1]);
+            }
+        }
+        return values;
+    }
+
     /** This masker and the secrets among `KEY=value` entries. */
     public SecretMasker withEntries(List<String> entries) {
         Set<String> all = new LinkedHashSet<>(secrets);

@@ -36,7 +36,9 @@ class ReportJsonTest {
                 new SourceInfo("1.0", "abc", null, false, "2026-01-01T00:00:00Z", SourceInfo.DateSource.BUILD_START),
                 BuildRequest.builder().build(), "s", "f", 10, BuildReport.RunStatus.SUCCESS, null,
                 List.of(new StageTime("compile", 5)), List.of(target),
-                List.of(new Warning(Warning.WarningKind.SOURCE_UNKNOWN, null, "w")));
+                List.of(new Warning(Warning.WarningKind.SOURCE_UNKNOWN, null, "w")),
+                new Verification(CheckStatus.WARN, false, List.of(new Check("tidy", CheckStatus.WARN, "untidy", List.of("-a", "+b"))),
+                        Map.of("GOPROXY", "off")));
         assertThat(ReportJson.read(ReportJson.write(report), BuildReport.class)).isEqualTo(report);
 
         String future = new String(ReportJson.write(report)).replaceFirst("\\{", "{ \"cache\": {\"hits\": 3},");

@@ -1,0 +1,35 @@
+package io.gobuild.engine.pipeline;
+
+import io.gobuild.engine.port.LogSink;
+import io.gobuild.engine.secret.SecretMasker;
+
+import java.util.Set;
+
+/** The run's log with every known secret masked; stages add secrets as they learn them (a netrc's passwords). */
+final class MaskingLog implements LogSink {
+    private final LogSink log;
+    private volatile SecretMasker masker;
+
+    MaskingLog(LogSink log, SecretMasker masker) {
+        this.log = log;
+        this.masker = masker;
+    }
+
+    synchronized void addSecrets(Set<String> secrets) {
+        masker = masker.with(secrets);
+    }
+
+    String mask(String text) {
+        return masker.mask(text);
+    }
+
+    @Override
+    public void info(String line) {
+        log.info(masker.mask(line));
+    }
+
+    @Override
+    public void warn(String line) {
+        log.warn(masker.mask(line));
+    }
+}

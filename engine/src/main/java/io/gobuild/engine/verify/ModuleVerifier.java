@@ -1,0 +1,119 @@
+package io.gobuild.engine.verify;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.Concurrently;
+import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.LogSink;
+import io.gobuild.engine.report.Check;
+import io.gobuild.engine.report.CheckStatus;
+import io.gobuild.engine.report.Verification;
+import io.gobuild.engine.secret.Redactor;
+import io.gobuild.engine.toolchain.GoInvocation;
+import io.gobuild.engine.toolchain.Toolchain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proves the module graph intact, complete and tidy before anything compiles, without modifying the
+ * user's files: the checks that could write work on a scratch copy in a private temporary
+ * directory, which is removed afterwards together with any credentials handed to go.
+ */
+public final class ModuleVerifier {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Top-level entries not copied into the scratch module: history, vendored code, build outputs. */
+    private static final List<String> NOT_COPIED = List.of(".git", ".hg", ".svn", "vendor", "dist", "node_modules");
+    private static final List<ModuleCheck> INDEPENDENT = List.of(new GoSumCheck(), new ModuleCacheCheck(),
+            new CacheSumsCheck(), new TidyCheck(), new VendorCheck());
+
+    private final FilePort files;
+    private final LogSink log;
+
+    public ModuleVerifier(FilePort files, LogSink log) {
+        this.files = files;
+        this.log = log;
+    }
+
+    /** What to verify and how. */
+    public record Settings(String moduleDir, String tempParent, boolean strict, String untidySeverity, String netrc) {
+    }
+
+    public Verification verify(GoInvocation go, Toolchain toolchain, Settings settings) throws IOException, InterruptedException {
+        String temp = files.createTempDirectory(settings.tempParent(), "verify-");
+        try {
+            return verify(go, toolchain, settings, temp);
+        } finally {
+            files.delete(temp);
+        }
+    }
+
+    private Verification verify(GoInvocation go, Toolchain toolchain, Settings settings, String temp)
+            throws IOException, InterruptedException {
+        GoInvocation offline = VerifyContext.withMod(go.with(Map.of("GOPROXY", "off")), "readonly");
+        GoInvocation online = go;
+        if (!settings.netrc().isEmpty()) {
+            String netrc = AgentPaths.join(temp, "auth/.netrc");
+            files.writePrivate(netrc, files.read(settings.netrc()));
+            online = go.with(Map.of("NETRC", netrc));
+        }
+        // The environment as the build sees it (the checks' own GOPROXY=off and -mod are theirs alone).
+        Map<String, String> goEnv = goEnv(go, settings.moduleDir());
+        Map<String, String> environment = new LinkedHashMap<>();
+        ModuleEnvironmentCheck.environment(goEnv).forEach((k, v) -> environment.put(k, Redactor.urls(v)));
+
+        List<Check> checks = new ArrayList<>();
+        GoInvocation.Result edit = offline.run(settings.moduleDir(), "mod", "edit", "-json");
+        if (!edit.ok()) {
+            checks.add(new Check("go-mod", CheckStatus.FAIL, "go.mod does not parse: " + edit.firstError(), edit.stderr()));
+            return finish(checks, settings, environment);
+        }
+        JsonNode goMod = JSON.readTree(edit.stdout());
+        String goSumPath = AgentPaths.join(settings.moduleDir(), "go.sum");
+        GoSum goSum = files.exists(goSumPath) ? GoSum.parse(files.read(goSumPath)) : GoSum.empty();
+        String scratch = AgentPaths.join(temp, "module");
+        files.copyTree(settings.moduleDir(), scratch, NOT_COPIED);
+        VerifyContext context = new VerifyContext(settings.moduleDir(), scratch, temp, files, log, toolchain, offline,
+                online, goEnv, goMod, goSum, TidyCheck.severity(settings.untidySeverity()));
+
+        checks.add(new ModuleEnvironmentCheck().run(context));
+        Check goModCheck = new GoModCheck().run(context);
+        checks.add(goModCheck);
+        checks.add(new LocalReplaceCheck().run(context));
+        if (goModCheck.status() == CheckStatus.FAIL) {
+            INDEPENDENT.forEach(c -> checks.add(Check.skip(c.id(), "skipped: " + goModCheck.message())));
+            return finish(checks, settings, environment);
+        }
+        Check download = new DownloadCheck().run(context);
+        checks.add(download);
+        // The remaining checks only read; they run at once, as each is mostly waiting on a go process.
+        List<Concurrently<Check>> running = new ArrayList<>();
+        for (ModuleCheck check : INDEPENDENT) {
+            running.add(Concurrently.start(() -> check.run(context)));
+        }
+        for (Concurrently<Check> check : running) {
+            checks.add(check.get());
+        }
+        return finish(checks, settings, environment);
+    }
+
+    private Verification finish(List<Check> checks, Settings settings, Map<String, String> environment) {
+        for (Check check : checks) {
+            log.info("verify: " + check.status() + " " + check.id() + ": " + check.message());
+        }
+        return new Verification(Verification.worst(checks), settings.strict(), checks, environment);
+    }
+
+    private static Map<String, String> goEnv(GoInvocation go, String moduleDir) throws IOException, InterruptedException {
+        GoInvocation.Result env = go.run(moduleDir, "env", "-json");
+        if (!env.ok()) {
+            return Map.of();
+        }
+        return JSON.readValue(env.stdout(), new TypeReference<Map<String, String>>() { });
+    }
+}
