@@ -66,10 +66,14 @@ public final class GoTestSupport {
     public static Path copyTree(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
+                String relative = from.relativize(source).toString();
+                Path target = to.resolve(relative);
+                if (relative.equals("dist") || relative.startsWith("dist/")) {
+                    continue;
+                }
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
-                } else if (!source.toString().contains("/dist/")) {
+                } else {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }

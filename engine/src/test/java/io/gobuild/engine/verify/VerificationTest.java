@@ -131,6 +131,24 @@ class VerificationTest {
     }
 
     @Test
+    void onAGoWithoutTidyDiffAnUntidyGoModIsFoundByTidyingACopy() throws Exception {
+        fixture.edit("go.mod", "require example.com/dep v1.0.0", "require (\n\texample.com/dep v1.0.0\n\texample.com/unused v1.0.0\n)");
+        fixture.go(fixture.app, "mod", "download", "example.com/unused");
+        before = fixture.userFiles();
+        // go1.22 has no 'go mod tidy -diff'; the go command fetches it from the Go module proxy.
+        fixture.env.put("GOPROXY", fixture.proxy.url() + ",https://proxy.golang.org");
+
+        BuildReport report = fixture.verify(BuildRequest.builder().gotoolchain("go1.22.12"));
+
+        assertThat(report.toolchain().version()).isEqualTo("go1.22.12");
+        Check tidy = check(report, "tidy");
+        assertThat(tidy.status()).as(tidy.message()).isEqualTo(CheckStatus.WARN);
+        assertThat(tidy.details()).contains("--- a/go.mod", "+++ b/go.mod")
+                .anyMatch(l -> l.startsWith("-") && l.contains("example.com/unused v1.0.0"));
+        assertUserFilesUnchanged();
+    }
+
+    @Test
     void aHandEditedVendoredFileIsNamedWithItsModule() throws Exception {
         fixture.go(fixture.app, "mod", "vendor");
         Path vendored = fixture.app.resolve("vendor/example.com/dep/dep.go");
