@@ -53,11 +53,11 @@ public final class BuildPlanner {
         GoEnvironment.parse(request.env(), "env");
     }
 
-    public List<TargetPlan> plan(List<Target> targets, List<MainPackage> packages, String outDir, String buildRoot) {
+    public List<TargetPlan> plan(List<Target> targets, Map<Target, List<MainPackage>> packages, String outDir, String buildRoot) {
         List<TargetPlan> plans = new ArrayList<>();
         Map<String, String> claimed = new HashMap<>();
         for (Target target : targets) {
-            TargetPlan plan = plan(target, packages, outDir, AgentPaths.join(buildRoot, target.id().replace('/', '_')));
+            TargetPlan plan = plan(target, packages.get(target), outDir, AgentPaths.join(buildRoot, target.id().replace('/', '_')));
             for (PlannedOutput output : plan.outputs()) {
                 String owner = target.id() + " " + output.mainPackage().importPath();
                 String previous = claimed.putIfAbsent(output.relativePath(), owner);

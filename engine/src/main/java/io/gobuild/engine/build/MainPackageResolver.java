@@ -9,6 +9,7 @@ import io.gobuild.engine.toolchain.GoInvocation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the module path and the main packages to build: the ones the request names, or by default
@@ -56,6 +57,27 @@ public final class MainPackageResolver {
                     + ": the module root is not a main package and ./cmd/... has none; name them with --package");
         }
         return new Resolved(modulePath, commands);
+    }
+
+    /**
+     * The main packages that build for one target: a package whose files build constraints all
+     * exclude for it (a Linux-only tool on windows) is left out, with go's reason.
+     */
+    public ForTarget forTarget(GoInvocation targetGo, String moduleDir, List<MainPackage> packages)
+            throws IOException, InterruptedException {
+        List<Listed> listed = list(targetGo, moduleDir, packages.stream().map(MainPackage::importPath).toList());
+        Map<String, String> excluded = new java.util.LinkedHashMap<>();
+        for (Listed p : listed) {
+            if (p.error != null && p.error.contains("build constraints exclude all Go files")) {
+                excluded.put(p.importPath, "build constraints exclude all its Go files");
+            }
+        }
+        List<MainPackage> building = packages.stream().filter(p -> !excluded.containsKey(p.importPath())).toList();
+        return new ForTarget(building, excluded);
+    }
+
+    /** The main packages of one target, and those left out with the reason. */
+    public record ForTarget(List<MainPackage> packages, Map<String, String> excluded) {
     }
 
     private static List<Listed> list(GoInvocation go, String moduleDir, List<String> patterns)

@@ -56,6 +56,10 @@ public final class TargetBuilder {
     public TargetResult build(TargetPlan plan, LogSink log, Consumer<Warning> warnings, long startOffsetMs)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
+        if (plan.outputs().isEmpty()) {
+            return failed(plan, "no main package builds for " + plan.target().id()
+                    + ": build constraints exclude all their Go files", 0, startOffsetMs);
+        }
         List<String> stderr = new ArrayList<>();
         List<String> argv = new ArrayList<>(List.of(goProgram));
         argv.addAll(plan.goArgs());

@@ -191,6 +191,72 @@ public final class LocalFilePort implements FilePort {
         write(path, content, false);
     }
 
+    @Override
+    public <T extends java.io.Serializable> T process(String path, FileProcessor<T> processor) throws IOException {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(Path.of(path)), 1 << 16)) {
+            return processor.process(in);
+        }
+    }
+
+    @Override
+    public TreeSize treeSize(String directory) throws IOException {
+        long[] totals = new long[2];
+        walkFiles(Path.of(directory), (file, attributes) -> {
+            totals[0]++;
+            totals[1] += attributes.size();
+        });
+        return new TreeSize(totals[0], totals[1]);
+    }
+
+    @Override
+    public TreeSize trimOldest(String directory, long maxBytes, long notBeforeMillis) throws IOException {
+        List<Object[]> files = new ArrayList<>();
+        long[] total = new long[1];
+        walkFiles(Path.of(directory), (file, attributes) -> {
+            files.add(new Object[] {file, attributes.size(), attributes.lastModifiedTime().toMillis()});
+            total[0] += attributes.size();
+        });
+        files.sort(Comparator.comparingLong(f -> (Long) f[2]));
+        long deletedFiles = 0;
+        long deletedBytes = 0;
+        for (Object[] file : files) {
+            if (total[0] <= maxBytes || (Long) file[2] >= notBeforeMillis) {
+                break;
+            }
+            if (Files.deleteIfExists((Path) file[0])) {
+                total[0] -= (Long) file[1];
+                deletedFiles++;
+                deletedBytes += (Long) file[1];
+            }
+        }
+        return new TreeSize(deletedFiles, deletedBytes);
+    }
+
+    private interface FileVisitor {
+        void visit(Path file, BasicFileAttributes attributes) throws IOException;
+    }
+
+    private static void walkFiles(Path root, FileVisitor visitor) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    visitor.visit(file, attributes);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                // A file another process removed meanwhile (Go trims its own cache too).
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
     /** Temporary files are private; the files they become are ordinary outputs. */
     private static void readableByAll(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {

@@ -1,6 +1,8 @@
 package io.gobuild.engine.port;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,32 @@ public interface FilePort {
 
     /** Copies a directory tree, leaving out the top-level entries named in excludes. */
     void copyTree(String from, String to, List<String> excludes) throws IOException, InterruptedException;
+
+    /**
+     * Reads a file where it is and returns only what the processor makes of it, so that a large
+     * file (a gocachehash trace) never travels; the processor's class must be on both sides.
+     */
+    <T extends Serializable> T process(String path, FileProcessor<T> processor) throws IOException, InterruptedException;
+
+    /** Turns a file's content into a small result. */
+    interface FileProcessor<T extends Serializable> extends Serializable {
+        T process(InputStream content) throws IOException;
+    }
+
+    /** The number of files below a directory and their total size. */
+    TreeSize treeSize(String directory) throws IOException, InterruptedException;
+
+    /** A count of files and their bytes. */
+    record TreeSize(long files, long bytes) implements Serializable {
+    }
+
+    /**
+     * Deletes the least recently modified files below a directory until their total is at most
+     * maxBytes, never touching a file modified at or after notBeforeMillis.
+     *
+     * @return what was deleted
+     */
+    TreeSize trimOldest(String directory, long maxBytes, long notBeforeMillis) throws IOException, InterruptedException;
 
     /** Writes to a temporary name beside the target and renames it into place. */
     void writeAtomically(String path, byte[] content) throws IOException, InterruptedException;

@@ -8,6 +8,8 @@ public record Warning(WarningKind kind, String target, String message) {
         LDFLAGS_STAMP_MISSING,
         /** A value from the caller's environment was replaced by gobuild's explicit one. */
         ENVIRONMENT_OVERRIDDEN,
+        /** A main package is not built for a target: build constraints exclude all its files there. */
+        PACKAGE_EXCLUDED,
         /** The source revision could not be read. */
         SOURCE_UNKNOWN
     }

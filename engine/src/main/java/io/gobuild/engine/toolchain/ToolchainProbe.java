@@ -50,7 +50,7 @@ public final class ToolchainProbe {
         Map<String, String> goEnv = goEnv(env.get());
         return new Toolchain(parsed, m.group(1), go.goProgram(), goEnv.getOrDefault("GOROOT", ""),
                 goEnv.getOrDefault("GOHOSTOS", m.group(2)), goEnv.getOrDefault("GOHOSTARCH", m.group(3)),
-                go.environment().getOrDefault("GOTOOLCHAIN", ""), ports(ports.get()));
+                go.environment().getOrDefault("GOTOOLCHAIN", ""), ports(ports.get()), goEnv);
     }
 
     /** A devel toolchain names the release it leads up to (devel go1.27-abc): treat it as that release. */
@@ -63,7 +63,10 @@ public final class ToolchainProbe {
         if (!env.ok()) {
             throw new UsageException("'go env -json' failed: " + env.firstError());
         }
-        return JSON.readValue(env.stdout(), new TypeReference<Map<String, String>>() { });
+        Map<String, Object> values = JSON.readValue(env.stdout(), new TypeReference<Map<String, Object>>() { });
+        Map<String, String> strings = new java.util.TreeMap<>();
+        values.forEach((k, v) -> strings.put(k, String.valueOf(v)));
+        return strings;
     }
 
     private static List<Port> ports(GoInvocation.Result list) throws IOException {

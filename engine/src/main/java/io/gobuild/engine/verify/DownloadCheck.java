@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Brings the modules the build needs into the module cache, the one step allowed on the network
- * (with the caller's proxy and credentials), in the scratch copy so go.sum is never touched. With
+ * (with the caller's proxy and credentials), on copies of go.mod and go.sum so the user's are never touched. With
  * everything cached it does not reach the network.
  */
 final class DownloadCheck implements ModuleCheck {
@@ -26,7 +26,7 @@ final class DownloadCheck implements ModuleCheck {
 
     @Override
     public Check run(VerifyContext context) throws IOException, InterruptedException {
-        GoInvocation.Result result = context.online().run(context.scratchDir(), "mod", "download", "-json");
+        GoInvocation.Result result = context.online().run(context.scratch().requirements(), "mod", "download", "-json");
         List<String> failures = new ArrayList<>();
         int modules = 0;
         try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(result.stdout())) {

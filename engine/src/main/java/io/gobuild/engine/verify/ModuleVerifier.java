@@ -1,6 +1,5 @@
 package io.gobuild.engine.verify;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gobuild.engine.port.AgentPaths;
@@ -27,8 +26,6 @@ import java.util.Map;
  */
 public final class ModuleVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Top-level entries not copied into the scratch module: history, vendored code, build outputs. */
-    private static final List<String> NOT_COPIED = List.of(".git", ".hg", ".svn", "vendor", "dist", "node_modules");
     private static final List<ModuleCheck> INDEPENDENT = List.of(new GoSumCheck(), new ModuleCacheCheck(),
             new CacheSumsCheck(), new TidyCheck(), new VendorCheck());
 
@@ -63,7 +60,7 @@ public final class ModuleVerifier {
             online = go.with(Map.of("NETRC", netrc));
         }
         // The environment as the build sees it (the checks' own GOPROXY=off and -mod are theirs alone).
-        Map<String, String> goEnv = goEnv(go, settings.moduleDir());
+        Map<String, String> goEnv = toolchain.goEnv();
         Map<String, String> environment = new LinkedHashMap<>();
         ModuleEnvironmentCheck.environment(goEnv).forEach((k, v) -> environment.put(k, Redactor.urls(v)));
 
@@ -76,9 +73,7 @@ public final class ModuleVerifier {
         JsonNode goMod = JSON.readTree(edit.stdout());
         String goSumPath = AgentPaths.join(settings.moduleDir(), "go.sum");
         GoSum goSum = files.exists(goSumPath) ? GoSum.parse(files.read(goSumPath)) : GoSum.empty();
-        String scratch = AgentPaths.join(temp, "module");
-        files.copyTree(settings.moduleDir(), scratch, NOT_COPIED);
-        VerifyContext context = new VerifyContext(settings.moduleDir(), scratch, temp, files, log, toolchain, offline,
+        VerifyContext context = new VerifyContext(settings.moduleDir(), new Scratch(files, settings.moduleDir(), temp), temp, files, log, toolchain, offline,
                 online, goEnv, goMod, goSum, TidyCheck.severity(settings.untidySeverity()));
 
         checks.add(new ModuleEnvironmentCheck().run(context));
@@ -109,11 +104,4 @@ public final class ModuleVerifier {
         return new Verification(Verification.worst(checks), settings.strict(), checks, environment);
     }
 
-    private static Map<String, String> goEnv(GoInvocation go, String moduleDir) throws IOException, InterruptedException {
-        GoInvocation.Result env = go.run(moduleDir, "env", "-json");
-        if (!env.ok()) {
-            return Map.of();
-        }
-        return JSON.readValue(env.stdout(), new TypeReference<Map<String, String>>() { });
-    }
 }

@@ -40,7 +40,7 @@ final class TidyCheck implements ModuleCheck {
             }
             diff = result.stdout().lines().toList();
         } else {
-            GoInvocation.Result result = tidyGo.run(context.scratchDir(), "mod", "tidy");
+            GoInvocation.Result result = tidyGo.run(context.scratch().sources(), "mod", "tidy");
             if (!result.ok()) {
                 return Check.skip(id(), "go mod tidy could not run offline: " + result.firstError());
             }
@@ -59,7 +59,7 @@ final class TidyCheck implements ModuleCheck {
 
     private static List<String> diff(VerifyContext context, String file) throws IOException, InterruptedException {
         List<String> before = lines(context, AgentPaths.join(context.moduleDir(), file));
-        List<String> after = lines(context, AgentPaths.join(context.scratchDir(), file));
+        List<String> after = lines(context, AgentPaths.join(context.scratch().sources(), file));
         return UnifiedDiffUtils.generateUnifiedDiff("a/" + file, "b/" + file, before, DiffUtils.diff(before, after), 3);
     }
 

@@ -39,7 +39,7 @@ final class VendorCheck implements ModuleCheck {
         }
         String fresh = AgentPaths.join(context.tempDir(), "vendor");
         GoInvocation.Result revendor = context.offlineWithMod("mod")
-                .run(context.scratchDir(), "mod", "vendor", "-o", fresh);
+                .run(context.scratch().sources(), "mod", "vendor", "-o", fresh);
         if (!revendor.ok()) {
             return Check.skip(id(), "cannot vendor the modules again offline to compare: " + revendor.firstError());
         }

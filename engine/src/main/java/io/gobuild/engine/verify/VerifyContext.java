@@ -11,12 +11,12 @@ import java.util.Map;
 
 /**
  * What every check reads. Commands that could write (download, tidy without -diff, vendor) run in
- * a scratch copy of the module; the user's directory only ever sees read-only go commands.
+ * scratch copies of the module; the user's directory only ever sees read-only go commands.
  *
  * @param offline go with GOPROXY=off and -mod=readonly: checks never wait on the network
  * @param online go with the caller's proxy settings and credentials, for downloading only
  */
-record VerifyContext(String moduleDir, String scratchDir, String tempDir, FilePort files, LogSink log,
+record VerifyContext(String moduleDir, Scratch scratch, String tempDir, FilePort files, LogSink log,
                      Toolchain toolchain, GoInvocation offline, GoInvocation online, Map<String, String> goEnv,
                      JsonNode goMod, GoSum goSum, CheckStatus untidySeverity) {
     String modCache() {

@@ -18,7 +18,7 @@ class MatrixResolverTest {
             new Port("linux", "386", true, true), new Port("linux", "amd64", true, true),
             new Port("linux", "arm", true, true), new Port("linux", "arm64", true, true),
             new Port("linux", "riscv64", true, false), new Port("windows", "amd64", true, true),
-            new Port("windows", "arm64", true, false), new Port("js", "wasm", false, false)));
+            new Port("windows", "arm64", true, false), new Port("js", "wasm", false, false)), java.util.Map.of());
     private final MatrixResolver resolver = new MatrixResolver();
 
     private List<String> resolve(List<String> selectors, List<String> excludes) {

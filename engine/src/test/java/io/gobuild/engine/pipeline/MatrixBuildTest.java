@@ -145,6 +145,20 @@ class MatrixBuildTest {
     }
 
     @Test
+    void aMainPackageThatBuildConstraintsExcludeForATargetIsLeftOutThereWithAWarning() throws Exception {
+        GoTestSupport.write(module.resolve("cmd/linuxtool/main.go"), "//go:build linux\n\npackage main\n\nfunc main() {}\n");
+
+        BuildReport report = build(BuildRequest.builder().targets(List.of("linux/amd64", "windows/amd64")));
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(target(report, "linux/amd64").artifacts()).extracting(Artifact::binary).containsExactly("hello", "linuxtool");
+        assertThat(target(report, "windows/amd64").artifacts()).extracting(Artifact::binary).containsExactly("hello");
+        assertThat(report.warnings()).filteredOn(w -> w.kind() == WarningKind.PACKAGE_EXCLUDED).singleElement()
+                .satisfies(w -> assertThat(w.message()).isEqualTo("example.com/hello/cmd/linuxtool is not built for windows/amd64: "
+                        + "build constraints exclude all its Go files"));
+    }
+
+    @Test
     void failFastSkipsTargetsThatHaveNotStarted() throws Exception {
         GoTestSupport.write(module.resolve("internal/greet/broken_windows.go"), "package greet\n\nvar x int = \"s\"\n");
 

@@ -1,0 +1,20 @@
+package io.gobuild.engine.explain;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One go build's stderr, read where it was written: every traced action, the packages `-v` says
+ * were compiled, and the other lines (compiler errors), in order.
+ */
+public record HashTrace(Map<String, TracedAction> actions, List<String> compiled, List<String> otherLines)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public HashTrace {
+        actions = Map.copyOf(actions);
+        compiled = List.copyOf(compiled);
+        otherLines = List.copyOf(otherLines);
+    }
+}
