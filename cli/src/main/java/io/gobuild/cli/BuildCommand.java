@@ -74,6 +74,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--commit", paramLabel = "SHA", description = "The {{.Commit}} (default: git rev-parse HEAD).")
     String commit;
 
+    @Option(names = "--cache-max-size", paramLabel = "SIZE",
+            description = "Trim Go's build cache in the cache home to this size after the build (500M, 10G); off by default.")
+    String cacheMaxSize;
+
     @Option(names = "--no-verify", description = "Skip module verification before building.")
     boolean noVerify;
 
@@ -88,7 +92,7 @@ final class BuildCommand implements Callable<Integer> {
         return module.applyTo(BuildRequest.builder()).targets(targets).exclude(exclude).packages(packages).tags(tags)
                 .trimpath(trimpath).ldflags(ldflags).gcflags(gcflags).buildvcs(buildvcs).cgo(cgo)
                 .overrides(OverrideSpecs.parse(overrides)).out(out).outputTemplate(outputTemplate).parallel(parallel)
-                .failFast(failFast).version(version).commit(commit).verify(!noVerify).build();
+                .failFast(failFast).version(version).commit(commit).verify(!noVerify).cacheMaxSize(cacheMaxSize).build();
     }
 
     @Override

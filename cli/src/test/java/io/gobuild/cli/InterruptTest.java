@@ -28,7 +28,7 @@ class InterruptTest {
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(GoTestSupport.environment());
-        env.put("GOCACHE", temp.resolve("cold-cache").toString());
+        env.put("XDG_CACHE_HOME", temp.resolve("cold-cache-home").toString());
         Process cli = builder.start();
 
         waitForCompiler(cli.toHandle());

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The explicit environment of every `go` child: the caller's environment without the variables that
  * choose what and how Go builds, which gobuild then sets itself for each target, so that nothing
- * leaks from the agent's environment or from one target into another.
+ * leaks from the agent's environment or from one target into another. The build and module caches
+ * are the cache home's, shared by every job on the agent.
  */
 public final class GoEnvironment {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -34,6 +35,8 @@ public final class GoEnvironment {
         controlled.put("CGO_ENABLED", "use the cgo option");
         controlled.put("GOFLAGS", "use the goflags option");
         controlled.put("GOTOOLCHAIN", "use the gotoolchain option");
+        controlled.put("GOCACHE", "the build cache lives in the cache home; use the cacheDir option");
+        controlled.put("GOMODCACHE", "the module cache lives in the cache home; use the cacheDir option");
         for (String variable : VariantVariable.names()) {
             controlled.put(variable, "name the variant in the target, e.g. linux/amd64/v3");
         }
@@ -44,7 +47,7 @@ public final class GoEnvironment {
      * The environment for a request: the caller's variables less the controlled ones, plus
      * GOFLAGS and GOTOOLCHAIN from the request and the request's extra variables.
      */
-    public static GoEnvironment of(Map<String, String> callerEnvironment, BuildRequest request) {
+    public static GoEnvironment of(Map<String, String> callerEnvironment, BuildRequest request, CacheHome cacheHome) {
         if (!GOTOOLCHAIN.matcher(request.gotoolchain()).matches()) {
             throw new UsageException("invalid gotoolchain '" + request.gotoolchain()
                     + "'; accepted: local, auto, path, or a version such as go1.22.5 (optionally +auto or +path)");
@@ -53,20 +56,19 @@ public final class GoEnvironment {
         env.keySet().removeAll(CONTROLLED.keySet());
         env.put("GOFLAGS", request.goflags());
         env.put("GOTOOLCHAIN", request.gotoolchain());
+        env.put("GOCACHE", cacheHome.goBuildCache());
+        env.put("GOMODCACHE", cacheHome.goModCache());
         env.putAll(parse(request.env(), "env"));
         return new GoEnvironment(env);
     }
 
-    /** The caller's controlled variables that gobuild replaces with a different value, for a warning. */
-    public static Set<String> overridden(Map<String, String> callerEnvironment, BuildRequest request) {
+    /** The caller's controlled variables that gobuild replaces with another value, for a warning. */
+    public Set<String> overridden(Map<String, String> callerEnvironment) {
         Set<String> overridden = new TreeSet<>();
-        if (!callerEnvironment.getOrDefault("GOFLAGS", "").equals(request.goflags())
-                && !callerEnvironment.getOrDefault("GOFLAGS", "").isEmpty()) {
-            overridden.add("GOFLAGS=" + callerEnvironment.get("GOFLAGS"));
-        }
-        for (String name : List.of("GOOS", "GOARCH", "CGO_ENABLED")) {
-            if (callerEnvironment.containsKey(name)) {
-                overridden.add(name + "=" + callerEnvironment.get(name));
+        for (String name : CONTROLLED.keySet()) {
+            String callers = callerEnvironment.get(name);
+            if (callers != null && !callers.isEmpty() && !callers.equals(base.get(name))) {
+                overridden.add(name + "=" + callers);
             }
         }
         return overridden;

@@ -1,6 +1,8 @@
 package io.gobuild.engine.build;
 
 import io.gobuild.engine.build.Ldflags.Stamp;
+import io.gobuild.engine.explain.HashTrace;
+import io.gobuild.engine.explain.HashTraceReader;
 import io.gobuild.engine.port.Command;
 import io.gobuild.engine.matrix.Target;
 import io.gobuild.engine.port.AgentPaths;
@@ -8,10 +10,12 @@ import io.gobuild.engine.port.CommandPort;
 import io.gobuild.engine.port.FileEntry;
 import io.gobuild.engine.port.FileFacts;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.LineSink;
 import io.gobuild.engine.port.LogSink;
 import io.gobuild.engine.report.Artifact;
 import io.gobuild.engine.report.BuildInfo;
 import io.gobuild.engine.report.CompileError;
+import io.gobuild.engine.report.Rebuilds;
 import io.gobuild.engine.report.TargetResult;
 import io.gobuild.engine.report.TargetStatus;
 import io.gobuild.engine.report.Warning;
@@ -55,29 +59,61 @@ public final class TargetBuilder {
      */
     public TargetResult build(TargetPlan plan, LogSink log, Consumer<Warning> warnings, long startOffsetMs)
             throws IOException, InterruptedException {
+        return build(plan, log, warnings, startOffsetMs, null);
+    }
+
+    /**
+     * Builds with the go command's cache-key trace (GODEBUG=gocachehash=1) and -v written to a file
+     * beside the build, read where it is, and handed to the explanation.
+     */
+    public TargetResult build(TargetPlan plan, LogSink log, Consumer<Warning> warnings, long startOffsetMs,
+                              Explanation explanation) throws IOException, InterruptedException {
         long start = System.nanoTime();
         if (plan.outputs().isEmpty()) {
             return failed(plan, "no main package builds for " + plan.target().id()
                     + ": build constraints exclude all their Go files", 0, startOffsetMs);
         }
-        List<String> stderr = new ArrayList<>();
         List<String> argv = new ArrayList<>(List.of(goProgram));
         argv.addAll(plan.goArgs());
         files.createDirectories(plan.buildDir());
-        int exit = commands.run(new Command(argv, plan.environment(), moduleDir), log::info, line -> {
+        Map<String, String> env = plan.environment();
+        String trace = null;
+        if (explanation != null) {
+            argv.add(2, "-v");
+            env = new HashMap<>(env);
+            String godebug = env.getOrDefault("GODEBUG", "");
+            env.put("GODEBUG", (godebug.isEmpty() ? "" : godebug + ",") + "gocachehash=1");
+            trace = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
+        }
+        List<String> stderr = new ArrayList<>();
+        LineSink errors = line -> {
             log.info(line);
             synchronized (stderr) {
                 if (stderr.size() < MAX_KEPT_ERROR_LINES) {
                     stderr.add(line);
                 }
             }
-        });
-        if (exit != 0) {
-            List<CompileError> errors = new CompileErrorParser().parse(stderr);
-            return finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, errors, List.of());
+        };
+        int exit = commands.run(new Command(argv, env, moduleDir, trace), log::info, errors);
+        HashTrace traced = null;
+        if (trace != null) {
+            traced = files.process(trace, new HashTraceReader());
+            files.delete(trace);
+            traced.otherLines().forEach(errors::line);
         }
-        List<Artifact> artifacts = inspect(plan, warnings);
-        return finished(plan, TargetStatus.SUCCESS, exit, start, startOffsetMs, List.of(), artifacts);
+        TargetResult result;
+        if (exit != 0) {
+            result = finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, new CompileErrorParser().parse(stderr), List.of());
+        } else {
+            result = finished(plan, TargetStatus.SUCCESS, exit, start, startOffsetMs, List.of(), inspect(plan, warnings));
+        }
+        return traced == null ? result : result.withRebuilds(explanation.explain(plan.target(), traced, exit == 0));
+    }
+
+    /** Turns a build's trace into its rebuild causes. */
+    @FunctionalInterface
+    public interface Explanation {
+        Rebuilds explain(Target target, HashTrace trace, boolean succeeded) throws IOException, InterruptedException;
     }
 
     /**
@@ -172,7 +208,7 @@ public final class TargetBuilder {
     /** A target that never started because the run stopped before planning it (a failed verification). */
     public static TargetResult skipped(Target target) {
         return new TargetResult(target.id(), target.goos(), target.goarch(), target.variant(), TargetStatus.SKIPPED, null,
-                0, 0, null, List.of(), null, List.of(), List.of());
+                0, 0, null, List.of(), null, List.of(), List.of(), null);
     }
 
     /** A target that could not be built for a reason outside the compiler (a file that could not be moved, say). */
@@ -185,6 +221,6 @@ public final class TargetBuilder {
                                        long startOffsetMs, List<CompileError> errors, List<Artifact> artifacts) {
         return new TargetResult(plan.target().id(), plan.target().goos(), plan.target().goarch(), plan.target().variant(),
                 status, exit, durationMs, startOffsetMs, Redactor.ldflags(plan.ldflags()), plan.tags(), plan.cgo(),
-                errors, artifacts);
+                errors, artifacts, null);
     }
 }

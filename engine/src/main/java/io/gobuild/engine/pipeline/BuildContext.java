@@ -1,5 +1,6 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.build.CacheHome;
 import io.gobuild.engine.build.GoEnvironment;
 import io.gobuild.engine.build.MainPackage;
 import io.gobuild.engine.build.TargetPlan;
@@ -7,6 +8,7 @@ import io.gobuild.engine.matrix.Target;
 import io.gobuild.engine.port.Host;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.BuildReport.RunStatus;
+import io.gobuild.engine.report.CacheReport;
 import io.gobuild.engine.report.SourceInfo;
 import io.gobuild.engine.report.StageTime;
 import io.gobuild.engine.report.TargetResult;
@@ -39,7 +41,7 @@ public final class BuildContext {
     String outDir;
     String reportPath;
     /** gobuild's home on this host: per output directory, the persistent build directories and known artifacts. */
-    String cacheHome;
+    CacheHome cacheHome;
     String outputState;
     GoEnvironment environment;
     GoInvocation go;
@@ -54,6 +56,7 @@ public final class BuildContext {
     Instant finishedAt;
     BuildReport report;
     Verification verification;
+    CacheReport cacheReport;
     String kind = "BUILD";
 
     BuildContext(Host host, MaskingLog log, BuildRequest request, String runId, Instant startedAt) {

@@ -5,6 +5,7 @@ import io.gobuild.engine.port.LogSink;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.StageTime;
 import io.gobuild.engine.request.BuildRequest;
+import io.gobuild.engine.secret.Redactor;
 import io.gobuild.engine.secret.SecretMasker;
 
 import java.io.IOException;
@@ -37,8 +38,9 @@ public final class BuildPipeline {
 
     public BuildReport run(Host host, LogSink log, BuildRequest request) throws IOException, InterruptedException {
         SecretMasker masker = SecretMasker.forEnvironment(host.environment()).withEntries(request.env());
+        masker = masker.with(Redactor.ldflagsSecrets(request.ldflags()));
         for (var override : request.overrides()) {
-            masker = masker.withEntries(override.env());
+            masker = masker.withEntries(override.env()).with(Redactor.ldflagsSecrets(override.ldflags() == null ? "" : override.ldflags()));
         }
         MaskingLog masked = new MaskingLog(log, masker);
         BuildContext context = new BuildContext(host, masked, request, UUID.randomUUID().toString(), Instant.now());

@@ -1,6 +1,11 @@
 package io.gobuild.engine.pipeline;
 
 import io.gobuild.engine.build.KnownArtifacts;
+import io.gobuild.engine.explain.RebuildExplainer;
+import io.gobuild.engine.report.CacheReport;
+import io.gobuild.engine.report.Warning;
+import io.gobuild.engine.report.Warning.WarningKind;
+import io.gobuild.engine.request.ByteSize;
 import io.gobuild.engine.build.TargetBuilder;
 import io.gobuild.engine.build.TargetPlan;
 import io.gobuild.engine.port.AgentPaths;
@@ -33,6 +38,7 @@ final class CompileStage implements Stage {
      * idle; two builds at once fill them (docs/benchmarks.md).
      */
     static final int DEFAULT_PARALLEL = 2;
+    static final java.time.Duration RECENTLY_USED = java.time.Duration.ofHours(2);
 
     @Override
     public String name() {
@@ -52,11 +58,43 @@ final class CompileStage implements Stage {
         context.request = context.request.toBuilder().parallel(parallel).build();
         FilePort files = context.host.files();
         String knownPath = AgentPaths.join(context.outputState, "artifacts.json");
-        // One run at a time per output directory: two would overwrite each other's binaries.
-        try (FilePort.Lock lock = files.lock(AgentPaths.join(context.outputState, "lock"), false)) {
+        String buildCache = context.cacheHome.goBuildCache();
+        FilePort.TreeSize before = files.treeSize(buildCache);
+        // One run at a time per output directory: two would overwrite each other's binaries. The
+        // build cache is held shared, so that a trim (exclusive) never removes what a build reads.
+        try (FilePort.Lock output = files.lock(AgentPaths.join(context.outputState, "lock"), false);
+             FilePort.Lock cache = files.lock(context.cacheHome.cacheLock(), true)) {
             KnownArtifacts known = files.exists(knownPath) ? KnownArtifacts.read(files.read(knownPath)) : KnownArtifacts.empty();
             buildAll(context, plans, parallel, known);
             InterruptSafe.write(files, knownPath, known.write());
+        }
+        FilePort.TreeSize trimmed = trim(context);
+        FilePort.TreeSize after = files.treeSize(buildCache);
+        context.cacheReport = new CacheReport(context.cacheHome.path(), buildCache, context.cacheHome.goModCache(),
+                before.files(), before.bytes(), after.files(), after.bytes(),
+                context.request.cacheMaxSize().isEmpty() ? null : ByteSize.parse(context.request.cacheMaxSize(), "cacheMaxSize"),
+                trimmed.files(), trimmed.bytes());
+    }
+
+    /**
+     * Go's build cache has no size limit: with a cap, the least recently used entries go. Go bumps
+     * an entry's mtime when it uses it, but at most hourly, so entries touched in the last two hours
+     * stay; the exclusive lock waits for running builds.
+     */
+    private static FilePort.TreeSize trim(BuildContext context) throws IOException, InterruptedException {
+        if (context.request.cacheMaxSize().isEmpty() || Thread.currentThread().isInterrupted()) {
+            return new FilePort.TreeSize(0, 0);
+        }
+        long max = ByteSize.parse(context.request.cacheMaxSize(), "cacheMaxSize");
+        FilePort files = context.host.files();
+        try (FilePort.Lock exclusive = files.lock(context.cacheHome.cacheLock(), false)) {
+            FilePort.TreeSize trimmed = files.trimOldest(context.cacheHome.goBuildCache(), max,
+                    System.currentTimeMillis() - RECENTLY_USED.toMillis());
+            if (trimmed.files() > 0) {
+                context.log.info("cache: trimmed " + trimmed.files() + " entries (" + trimmed.bytes() / (1024 * 1024)
+                        + " MiB) to keep the build cache under " + context.request.cacheMaxSize());
+            }
+            return trimmed;
         }
     }
 
@@ -67,6 +105,10 @@ final class CompileStage implements Stage {
         long[] startedAt = new long[plans.size()];
         TargetBuilder builder = new TargetBuilder(context.host.commands(), context.host.files(), context.request.go(),
                 context.moduleDir, known);
+        RebuildExplainer explainer = new RebuildExplainer(context.host.files(), context.cacheHome.stateDir(), context.modulePath,
+                message -> context.warn(new Warning(WarningKind.STATE_UNREADABLE, null, message)));
+        TargetBuilder.Explanation explanation = (target, trace, succeeded) -> explainer.explain(target.goos(), target.goarch(),
+                context.modulePath + " for " + target.port(), trace, succeeded, context.runId);
         AtomicInteger finished = new AtomicInteger();
         AtomicBoolean failedFast = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, plans.size()), r -> {
@@ -91,7 +133,7 @@ final class CompileStage implements Stage {
                     TargetPlan plan = plans.get(index);
                     try {
                         results[index] = builder.build(plan, context.log.prefixed("[" + plan.target().id() + "] "),
-                                context::warn, startedAt[index]);
+                                context::warn, startedAt[index], explanation);
                     } catch (InterruptedException e) {
                         results[index] = TargetBuilder.notRun(plan, TargetStatus.CANCELLED,
                                 context.elapsedMs() - startedAt[index], startedAt[index]);

@@ -2,7 +2,14 @@ package io.gobuild.engine.pipeline;
 
 import io.gobuild.engine.build.MainPackage;
 import io.gobuild.engine.matrix.Target;
+import io.gobuild.engine.report.Artifact;
+import io.gobuild.engine.report.BuildInfo;
 import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.report.CompileError;
+import io.gobuild.engine.report.RebuildCause;
+import io.gobuild.engine.report.Rebuilds;
+import io.gobuild.engine.report.RootCause;
+import io.gobuild.engine.report.TargetResult;
 import io.gobuild.engine.report.HostInfo;
 import io.gobuild.engine.report.ToolchainInfo;
 import io.gobuild.engine.request.BuildRequest;
@@ -10,6 +17,9 @@ import io.gobuild.engine.request.TargetOverride;
 import io.gobuild.engine.secret.Redactor;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Turns the context of a run into its report: the resolved request, with every secret masked. */
 final class ReportAssembler {
@@ -29,7 +39,38 @@ final class ReportAssembler {
         return new BuildReport(BuildReport.SCHEMA_VERSION, context.kind, context.runId, TOOL, context.modulePath,
                 context.moduleDir, toolchain, host, context.source, resolvedRequest(context),
                 context.startedAt.toString(), context.finishedAt.toString(), context.elapsedMs(), context.status,
-                message(context), context.stageTimes, context.results, context.warnings, context.verification);
+                message(context), context.stageTimes, context.results.stream().map(t -> masked(t, context.log)).toList(),
+                context.warnings, context.verification,
+                context.cacheReport);
+    }
+
+    /** Rebuild causes and compiler messages quote build inputs (ldflags, build info): mask known secrets in them. */
+    private static TargetResult masked(TargetResult target, MaskingLog log) {
+        List<CompileError> errors = target.errors().stream().map(e -> new CompileError(e.packagePath(), e.file(), e.line(),
+                e.column(), log.mask(e.message()))).toList();
+        Rebuilds rebuilds = target.rebuilds();
+        if (rebuilds != null) {
+            rebuilds = new Rebuilds(rebuilds.compiled(), rebuilds.reused(), rebuilds.hitRatio(), rebuilds.linked(),
+                    rebuilds.rootCauses().stream().map(r -> new RootCause(r.kind(), log.mask(r.detail()), r.packages(), r.dragged(),
+                            r.draggedPackages(), r.advice())).toList(),
+                    rebuilds.causes().stream().map(c -> new RebuildCause(c.packagePath(), c.step(), c.kind(), log.mask(c.detail()),
+                            c.root(), c.rootCause(), c.changes().stream().map(log::mask).toList(), c.advice())).toList());
+        }
+        return new TargetResult(target.target(), target.goos(), target.goarch(), target.variant(), target.status(),
+                target.exitCode(), target.durationMs(), target.startOffsetMs(), target.ldflags(), target.tags(), target.cgo(),
+                errors, target.artifacts().stream().map(a -> masked(a, log)).toList(), rebuilds);
+    }
+
+    /** Without -trimpath, build info holds the ldflags as given. */
+    private static Artifact masked(Artifact artifact, MaskingLog log) {
+        BuildInfo info = artifact.buildInfo();
+        if (info == null) {
+            return artifact;
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        info.settings().forEach((k, v) -> settings.put(k, log.mask(v)));
+        return new Artifact(artifact.path(), artifact.packagePath(), artifact.binary(), artifact.size(), artifact.sha256(),
+                new BuildInfo(info.goVersion(), info.path(), info.main(), info.deps(), settings));
     }
 
     private static String message(BuildContext context) {

@@ -1,8 +1,10 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.build.CacheHome;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.FilePort;
 import io.gobuild.engine.request.BuildRequest;
+import io.gobuild.engine.request.ByteSize;
 import io.gobuild.engine.request.UsageException;
 
 import java.io.IOException;
@@ -43,14 +45,17 @@ final class RequestStage implements Stage {
         if (!files.exists(AgentPaths.join(context.moduleDir, "go.mod"))) {
             throw new UsageException("'" + request.moduleDir() + "' has no go.mod; give the directory of a Go module");
         }
+        if (!request.cacheMaxSize().isEmpty()) {
+            ByteSize.parse(request.cacheMaxSize(), "cache-max-size");
+        }
         if (!request.netrc().isEmpty() && !files.exists(AgentPaths.resolve(base, request.netrc()))) {
             throw new UsageException("netrc file '" + request.netrc() + "' does not exist");
         }
         context.outDir = request.out().isEmpty()
                 ? AgentPaths.join(context.moduleDir, BuildRequest.DEFAULT_OUT)
                 : AgentPaths.resolve(base, request.out());
-        context.cacheHome = cacheHome(context);
-        context.outputState = AgentPaths.join(AgentPaths.join(context.cacheHome, "outputs"), shortHash(context.outDir));
+        context.cacheHome = new CacheHome(cacheHome(context));
+        context.outputState = AgentPaths.join(context.cacheHome.outputsDir(), shortHash(context.outDir));
         context.reportPath = request.report().isEmpty()
                 ? AgentPaths.join(context.outDir, context.kind.equals("VERIFY") ? "verify-report.json" : BuildRequest.REPORT_FILE_NAME)
                 : AgentPaths.resolve(base, request.report());
@@ -73,7 +78,7 @@ final class RequestStage implements Stage {
         return AgentPaths.join(context.outDir, ".gobuild-cache");
     }
 
-    private static String shortHash(String text) {
+    static String shortHash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

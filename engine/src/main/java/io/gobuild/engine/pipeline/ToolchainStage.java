@@ -17,8 +17,8 @@ final class ToolchainStage implements Stage {
 
     @Override
     public void run(BuildContext context) throws IOException, InterruptedException {
-        context.environment = GoEnvironment.of(context.host.environment(), context.request);
-        for (String replaced : GoEnvironment.overridden(context.host.environment(), context.request)) {
+        context.environment = GoEnvironment.of(context.host.environment(), context.request, context.cacheHome);
+        for (String replaced : context.environment.overridden(context.host.environment())) {
             context.warn(new Warning(WarningKind.ENVIRONMENT_OVERRIDDEN, null,
                     "ignoring " + replaced + " from the environment: gobuild sets it explicitly for every target"));
         }

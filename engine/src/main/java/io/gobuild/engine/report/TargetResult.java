@@ -8,10 +8,15 @@ import java.util.List;
  */
 public record TargetResult(String target, String goos, String goarch, String variant, TargetStatus status,
                            Integer exitCode, long durationMs, long startOffsetMs, String ldflags, List<String> tags,
-                           Boolean cgo, List<CompileError> errors, List<Artifact> artifacts) {
+                           Boolean cgo, List<CompileError> errors, List<Artifact> artifacts, Rebuilds rebuilds) {
     public TargetResult {
         tags = tags == null ? List.of() : List.copyOf(tags);
         errors = errors == null ? List.of() : List.copyOf(errors);
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+    }
+
+    public TargetResult withRebuilds(Rebuilds explained) {
+        return new TargetResult(target, goos, goarch, variant, status, exitCode, durationMs, startOffsetMs, ldflags, tags, cgo,
+                errors, artifacts, explained);
     }
 }

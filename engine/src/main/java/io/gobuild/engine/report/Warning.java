@@ -10,6 +10,8 @@ public record Warning(WarningKind kind, String target, String message) {
         ENVIRONMENT_OVERRIDDEN,
         /** A main package is not built for a target: build constraints exclude all its files there. */
         PACKAGE_EXCLUDED,
+        /** The build history of a module and target was damaged; that build counts as having none. */
+        STATE_UNREADABLE,
         /** The source revision could not be read. */
         SOURCE_UNKNOWN
     }

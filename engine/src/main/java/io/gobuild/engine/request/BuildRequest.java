@@ -37,7 +37,8 @@ public record BuildRequest(
         Boolean verify,
         Boolean strict,
         String tidy,
-        String netrc) {
+        String netrc,
+        String cacheMaxSize) {
 
     public static final String DEFAULT_OUTPUT_TEMPLATE = "{{.Os}}_{{.Arch}}{{.Variant}}/{{.Binary}}{{.Ext}}";
     /** The output directory when none is given, inside the module directory. */
@@ -74,6 +75,7 @@ public record BuildRequest(
         strict = strict != null && strict;
         tidy = tidy == null || tidy.isBlank() ? "WARN" : tidy;
         netrc = netrc == null ? "" : netrc;
+        cacheMaxSize = cacheMaxSize == null ? "" : cacheMaxSize;
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {
@@ -118,6 +120,7 @@ public record BuildRequest(
         private Boolean strict;
         private String tidy;
         private String netrc;
+        private String cacheMaxSize;
 
         Builder() {
         }
@@ -150,6 +153,7 @@ public record BuildRequest(
             strict = r.strict;
             tidy = r.tidy;
             netrc = r.netrc;
+            cacheMaxSize = r.cacheMaxSize;
         }
 
         public Builder moduleDir(String v) { moduleDir = v; return this; }
@@ -179,11 +183,12 @@ public record BuildRequest(
         public Builder strict(Boolean v) { strict = v; return this; }
         public Builder tidy(String v) { tidy = v; return this; }
         public Builder netrc(String v) { netrc = v; return this; }
+        public Builder cacheMaxSize(String v) { cacheMaxSize = v; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(moduleDir, targets, exclude, packages, tags, trimpath, ldflags, gcflags, buildvcs,
                     goflags, env, cgo, overrides, out, outputTemplate, report, parallel, failFast, version, commit, go,
-                    gotoolchain, cacheDir, verify, strict, tidy, netrc);
+                    gotoolchain, cacheDir, verify, strict, tidy, netrc, cacheMaxSize);
         }
     }
 }

@@ -46,6 +46,19 @@ public final class Redactor {
         return URL_USERINFO.matcher(text).replaceAll("$1" + MASK + "@");
     }
 
+    /** The values of -X stamps whose variable names look secret, so they can be masked wherever they surface. */
+    public static java.util.Set<String> ldflagsSecrets(String ldflags) {
+        java.util.Set<String> secrets = new java.util.LinkedHashSet<>();
+        Matcher m = LDFLAGS_X.matcher(ldflags);
+        while (m.find()) {
+            String name = m.group(2);
+            if (isSecretName(name.substring(name.lastIndexOf('.') + 1)) && !m.group(3).isEmpty()) {
+                secrets.add(m.group(3));
+            }
+        }
+        return secrets;
+    }
+
     /** Masks -X values whose variable name looks secret (main.apiToken=...), and URL credentials. */
     public static String ldflags(String ldflags) {
         Matcher m = LDFLAGS_X.matcher(urls(ldflags));

@@ -237,7 +237,7 @@ class MatrixBuildTest {
     @Test
     void interruptingTheBuildStopsEveryGoProcessAndReportsCancelled() throws Exception {
         Map<String, String> env = new HashMap<>(GoTestSupport.environment());
-        env.put("GOCACHE", temp.resolve("cold-cache").toString());
+        env.put("XDG_CACHE_HOME", temp.resolve("cold-cache-home").toString());
         BuildReport[] result = new BuildReport[1];
         boolean[] flagAfter = new boolean[1];
         Thread build = new Thread(() -> {

@@ -30,7 +30,10 @@ class ReportJsonTest {
                 List.of(), Map.of("GOOS", "linux"));
         TargetResult target = new TargetResult("linux/amd64", "linux", "amd64", "", TargetStatus.SUCCESS, 0, 10, 1,
                 "-s", List.of(), false, List.of(new CompileError("p", "f.go", 1, 2, "m")),
-                List.of(new Artifact("linux_amd64/x", "example.com/x", "x", 5, "ab", info)));
+                List.of(new Artifact("linux_amd64/x", "example.com/x", "x", 5, "ab", info)),
+                new Rebuilds(1, 9, 0.9, 1, List.of(new RootCause(RebuildKind.SOURCE_CHANGED, "a.go changed", List.of("p"), 1,
+                        List.of("q"), null)), List.of(new RebuildCause("p", "COMPILE", RebuildKind.SOURCE_CHANGED, "a.go changed",
+                        true, null, List.of("a.go changed"), null))));
         BuildReport report = new BuildReport(1, "BUILD", "id", "gobuild dev", "example.com/x", "/m",
                 new ToolchainInfo("go1.26.8", "go", "/go", "linux", "amd64", "local"), new HostInfo("h", "linux", "amd64", 2),
                 new SourceInfo("1.0", "abc", null, false, "2026-01-01T00:00:00Z", SourceInfo.DateSource.BUILD_START),
@@ -38,7 +41,8 @@ class ReportJsonTest {
                 List.of(new StageTime("compile", 5)), List.of(target),
                 List.of(new Warning(Warning.WarningKind.SOURCE_UNKNOWN, null, "w")),
                 new Verification(CheckStatus.WARN, false, List.of(new Check("tidy", CheckStatus.WARN, "untidy", List.of("-a", "+b"))),
-                        Map.of("GOPROXY", "off")));
+                        Map.of("GOPROXY", "off")),
+                new CacheReport("/h", "/h/go-build", "/h/go-mod", 1, 2, 3, 4, null, 0, 0));
         assertThat(ReportJson.read(ReportJson.write(report), BuildReport.class)).isEqualTo(report);
 
         String future = new String(ReportJson.write(report)).replaceFirst("\\{", "{ \"cache\": {\"hits\": 3},");

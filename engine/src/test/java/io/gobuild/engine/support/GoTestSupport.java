@@ -37,11 +37,14 @@ public final class GoTestSupport {
         return repositoryRoot().resolve("target/test-go-cache");
     }
 
-    /** The test JVM's environment with the shared build cache, a private module cache and no proxy. */
+    /**
+     * The test JVM's environment with the shared cache home (so a warm build cache under target/)
+     * and no module proxy.
+     */
     public static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("GOCACHE", warmGoCache().resolve("build").toString());
-        env.put("GOMODCACHE", warmGoCache().resolve("mod").toString());
+        env.remove("GOCACHE");
+        env.remove("GOMODCACHE");
         env.put("GOPROXY", "off");
         env.put("GOTELEMETRY", "off");
         env.put("XDG_CACHE_HOME", warmGoCache().resolve("xdg").toString());

@@ -3,7 +3,6 @@ package io.gobuild.engine.verify;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.CheckStatus;
 import io.gobuild.engine.request.BuildRequest;
-import io.gobuild.engine.support.GoTestSupport;
 import io.gobuild.engine.support.NginxServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,7 @@ class PrivateModuleTest {
         try (NginxServer nginx = NginxServer.serve(fixture.proxy.root(), temp.resolve("nginx"), "gopher", PASSWORD)) {
             fixture.env.put("GOPROXY", nginx.url());
             fixture.env.put("SSL_CERT_FILE", nginx.certificate().toString());
-            fixture.env.put("GOMODCACHE", temp.resolve("empty-modcache").toString());
+            fixture.useCacheHome(temp.resolve("empty-home"));
             Path netrc = temp.resolve("netrc");
             Files.writeString(netrc, "machine " + nginx.hostAndPort() + " login gopher password " + PASSWORD + "\n");
 
@@ -40,13 +39,13 @@ class PrivateModuleTest {
             assertThat(check(denied, "download").message()).contains("example.com/dep");
             assertThat(check(report, "download").status()).as(check(report, "download").message()).isEqualTo(CheckStatus.PASS);
             assertThat(check(report, "module-cache").status()).isEqualTo(CheckStatus.PASS);
-            assertThat(temp.resolve("empty-modcache/example.com/dep@v1.0.0/dep.go")).exists();
+            assertThat(VerifyFixture.cacheHome(temp.resolve("empty-home")).resolve("go-mod/example.com/dep@v1.0.0/dep.go")).exists();
             String written = Files.readString(fixture.app.resolve("dist/verify-report.json"));
             assertThat(written).doesNotContain(PASSWORD);
             assertThat(fixture.log.text()).doesNotContain(PASSWORD);
             assertThat(report.request().netrc()).isEqualTo(netrc.toString());
         }
-        try (var left = Files.walk(GoTestSupport.warmGoCache().resolve("xdg"))) {
+        try (var left = Files.walk(temp.resolve("empty-home"))) {
             assertThat(left.filter(p -> p.getFileName().toString().equals(".netrc")).toList())
                     .as("the netrc copy handed to go is removed").isEmpty();
         }

@@ -84,11 +84,11 @@ class VerificationTest {
                 .publish("example.com/dep", "v1.0.0", Map.of("dep.go", VerifyFixture.DEP_SOURCE.replace("hello", "owned")));
         Map<String, String> evilEnv = new HashMap<>(fixture.env);
         evilEnv.put("GOPROXY", evil.resolve("proxy").toUri().toString());
-        evilEnv.put("GOMODCACHE", evil.resolve("modcache").toString());
+        evilEnv.put("GOMODCACHE", VerifyFixture.cacheHome(evil.resolve("home")).resolve("go-mod").toString());
         evilEnv.put("GOFLAGS", "-modcacherw");
         Files.createDirectories(evil.resolve("scratch"));
         io.gobuild.engine.support.GoCommand.run(evil.resolve("scratch"), evilEnv, "mod", "download", "example.com/dep@v1.0.0");
-        fixture.env.put("GOMODCACHE", evil.resolve("modcache").toString());
+        fixture.useCacheHome(evil.resolve("home"));
 
         BuildReport report = fixture.verify();
 

@@ -40,9 +40,10 @@ final class VerifyFixture {
                 .publish("example.com/dep", "v1.0.0", Map.of("dep.go", DEP_SOURCE))
                 .publish("example.com/unused", "v1.0.0", Map.of("unused.go", "package unused\n"));
         this.app = root.resolve("app");
-        this.modCache = root.resolve("modcache");
+        this.modCache = cacheHome(root.resolve("cache-home")).resolve("go-mod");
         this.env = new HashMap<>(GoTestSupport.environment());
         env.put("GOPROXY", proxy.url());
+        env.put("XDG_CACHE_HOME", root.resolve("cache-home").toString());
         env.put("GOMODCACHE", modCache.toString());
         env.put("GONOSUMDB", "example.com");
         env.remove("GOSUMDB");
@@ -50,6 +51,17 @@ final class VerifyFixture {
         GoTestSupport.write(app.resolve("main.go"), "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/dep\"\n)\n\n"
                 + "func main() { fmt.Println(dep.Hello()) }\n");
         go(app, "mod", "tidy");
+    }
+
+    /** gobuild's cache home under an XDG_CACHE_HOME. */
+    static Path cacheHome(Path xdgCacheHome) {
+        return xdgCacheHome.resolve("gobuild");
+    }
+
+    /** Points gobuild (and setup commands) at another cache home, so at another module cache. */
+    void useCacheHome(Path xdgCacheHome) {
+        env.put("XDG_CACHE_HOME", xdgCacheHome.toString());
+        env.put("GOMODCACHE", cacheHome(xdgCacheHome).resolve("go-mod").toString());
     }
 
     String go(Path dir, String... args) {

@@ -1,0 +1,87 @@
+package io.gobuild.engine.explain;
+
+import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.report.ReportJson;
+import io.gobuild.engine.report.Rebuilds;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Explains one target's build against what this agent remembers of earlier builds of the same
+ * module and GOOS/GOARCH, then remembers this one. The history file is read, compared and replaced
+ * under an exclusive lock, so concurrent runs on one cache home leave it consistent; a damaged
+ * file is a warning and counts as no history.
+ */
+public final class RebuildExplainer {
+    private final FilePort files;
+    private final String stateDir;
+    private final String modulePath;
+    private final Consumer<String> warnings;
+
+    public RebuildExplainer(FilePort files, String stateDir, String modulePath, Consumer<String> warnings) {
+        this.files = files;
+        this.stateDir = stateDir;
+        this.modulePath = modulePath;
+        this.warnings = warnings;
+    }
+
+    /**
+     * @param remember whether this build's inputs become history (a failed build's do not)
+     */
+    public Rebuilds explain(String goos, String goarch, String subject, HashTrace trace, boolean remember, String runId)
+            throws IOException, InterruptedException {
+        String path = AgentPaths.join(AgentPaths.join(stateDir, shortHash(modulePath)), goos + "_" + goarch + ".json.gz");
+        try (FilePort.Lock lock = files.lock(path + ".lock", false)) {
+            BuildHistory history = read(path);
+            Rebuilds rebuilds = new RebuildClassifier(subject).classify(trace, history);
+            if (remember) {
+                files.writeAtomically(path, gzip(ReportJson.write(history.with(Instant.now().toString(), runId, trace.actions()))));
+            }
+            return rebuilds;
+        }
+    }
+
+    private BuildHistory read(String path) throws IOException, InterruptedException {
+        if (!files.exists(path)) {
+            return BuildHistory.empty();
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(files.read(path)))) {
+            BuildHistory history = ReportJson.read(in.readAllBytes(), BuildHistory.class);
+            if (history.format() != BuildHistory.FORMAT) {
+                return BuildHistory.empty();
+            }
+            return history;
+        } catch (IOException | RuntimeException e) {
+            warnings.accept("the build history " + path + " is unreadable (" + e.getClass().getSimpleName()
+                    + "); this build is explained as having no history and replaces it");
+            return BuildHistory.empty();
+        }
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String shortHash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
