@@ -1,0 +1,252 @@
+package io.gobuild.engine.explain;
+
+import io.gobuild.engine.GoBuildEngine;
+import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.report.BuildReport.RunStatus;
+import io.gobuild.engine.report.RebuildCause;
+import io.gobuild.engine.report.RebuildKind;
+import io.gobuild.engine.report.Rebuilds;
+import io.gobuild.engine.report.RootCause;
+import io.gobuild.engine.report.Warning.WarningKind;
+import io.gobuild.engine.request.BuildRequest;
+import io.gobuild.engine.support.GoTestSupport;
+import io.gobuild.engine.support.RecordingLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rebuild causes on real builds. The tests share one cache home, as builds on one agent do; each
+ * builds a module of its own path, so each has its own history.
+ */
+class ExplainTest {
+    private static final AtomicInteger MODULES = new AtomicInteger();
+    @TempDir
+    static Path cacheRoot;
+    @TempDir
+    Path temp;
+    private final RecordingLog log = new RecordingLog();
+
+    /** A module with cmd/app importing internal/mid importing internal/leaf. */
+    private Path module(Path dir) {
+        String path = "example.com/explain" + MODULES.incrementAndGet();
+        GoTestSupport.write(dir.resolve("go.mod"), "module " + path + "\n\ngo 1.21\n");
+        GoTestSupport.write(dir.resolve("internal/leaf/leaf.go"), "package leaf\n\nfunc Name() string { return \"leaf\" }\n");
+        GoTestSupport.write(dir.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + path
+                + "/internal/leaf\"\n\nfunc Greeting() string { return \"hello \" + leaf.Name() }\n");
+        GoTestSupport.write(dir.resolve("cmd/app/main.go"), "package main\n\nimport (\n\t\"fmt\"\n\n\t\"" + path
+                + "/internal/mid\"\n)\n\nfunc main() { fmt.Println(mid.Greeting()) }\n");
+        return dir;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(GoTestSupport.environment());
+        env.put("XDG_CACHE_HOME", cacheRoot.toString());
+        return env;
+    }
+
+    private BuildReport build(Path module, BuildRequest.Builder request) throws Exception {
+        BuildReport report = new GoBuildEngine(GoTestSupport.host(module, environment()), log)
+                .build(request.moduleDir(module.toString()).verify(false).build());
+        assertThat(report.status()).as(log.text()).isEqualTo(RunStatus.SUCCESS);
+        return report;
+    }
+
+    private static Rebuilds rebuilds(BuildReport report) {
+        return report.targets().get(0).rebuilds();
+    }
+
+    private static RebuildCause cause(BuildReport report, String packageSuffix, String step) {
+        return rebuilds(report).causes().stream().filter(c -> c.packagePath().endsWith(packageSuffix) && c.step().equals(step))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + step + " cause for " + packageSuffix + " in " + rebuilds(report)));
+    }
+
+    @Test
+    void aSecondBuildWithNoChangeCompilesNothing() throws Exception {
+        Path module = module(temp.resolve("m"));
+        BuildReport first = build(module, BuildRequest.builder());
+        BuildReport second = build(module, BuildRequest.builder());
+
+        assertThat(rebuilds(first).causes()).extracting(RebuildCause::kind).contains(RebuildKind.NO_HISTORY);
+        assertThat(cause(first, "/internal/leaf", "COMPILE").detail()).startsWith("first build of example.com/explain");
+        assertThat(rebuilds(second).compiled()).isZero();
+        assertThat(rebuilds(second).linked()).isZero();
+        assertThat(rebuilds(second).hitRatio()).isEqualTo(1.0);
+        assertThat(rebuilds(second).reused()).isGreaterThan(10);
+        assertThat(second.cache().entriesAfter()).isPositive();
+    }
+
+    @Test
+    void aChangedLeafFileIsNamedAndItsImportersAreAttributedToIt() throws Exception {
+        Path module = module(temp.resolve("m"));
+        build(module, BuildRequest.builder());
+        GoTestSupport.write(module.resolve("internal/leaf/leaf.go"),
+                "package leaf\n\nfunc Name() string { return \"leaf\" }\n\nfunc Extra() int { return 1 }\n");
+
+        BuildReport report = build(module, BuildRequest.builder());
+
+        RebuildCause leaf = cause(report, "/internal/leaf", "COMPILE");
+        assertThat(leaf.kind()).isEqualTo(RebuildKind.SOURCE_CHANGED);
+        assertThat(leaf.detail()).isEqualTo("leaf.go changed");
+        assertThat(leaf.root()).isTrue();
+        RebuildCause mid = cause(report, "/internal/mid", "COMPILE");
+        assertThat(mid.root()).isFalse();
+        assertThat(mid.kind()).isEqualTo(RebuildKind.DEPENDENCY_CHANGED);
+        assertThat(mid.rootCause()).isEqualTo(leaf.packagePath());
+        RootCause root = rebuilds(report).rootCauses().get(0);
+        assertThat(root.kind()).isEqualTo(RebuildKind.SOURCE_CHANGED);
+        assertThat(root.packages()).containsExactly(leaf.packagePath());
+        assertThat(root.draggedPackages()).contains(mid.packagePath());
+    }
+
+    @Test
+    void anotherWorkspaceRebuildsWithoutTrimpathAndNotWithIt() throws Exception {
+        Path one = module(temp.resolve("ws1/m"));
+        Path two = temp.resolve("ws2/m");
+        GoTestSupport.copyTree(one, two);
+
+        build(one, BuildRequest.builder().trimpath(false).buildvcs("false"));
+        BuildReport untrimmed = build(two, BuildRequest.builder().trimpath(false).buildvcs("false"));
+        build(one, BuildRequest.builder().buildvcs("false"));
+        BuildReport trimmed = build(two, BuildRequest.builder().buildvcs("false"));
+
+        RebuildCause leaf = cause(untrimmed, "/internal/leaf", "COMPILE");
+        assertThat(leaf.kind()).isEqualTo(RebuildKind.WORKSPACE_PATH_CHANGED);
+        assertThat(leaf.detail()).contains(one.resolve("internal/leaf").toString()).contains(two.resolve("internal/leaf").toString());
+        assertThat(leaf.advice()).contains("-trimpath");
+        assertThat(rebuilds(trimmed).compiled()).isZero();
+    }
+
+    @Test
+    void aNewCommitRebuildsOnlyTheMainPackageForItsBuildInfo() throws Exception {
+        Path module = module(temp.resolve("m"));
+        Map<String, String> git = new HashMap<>(environment());
+        git.putAll(Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com", "GIT_COMMITTER_NAME", "t",
+                "GIT_COMMITTER_EMAIL", "t@example.com"));
+        run(module, git, "git", "init", "-q");
+        run(module, git, "git", "add", ".");
+        run(module, git, "git", "commit", "-qm", "one");
+        build(module, BuildRequest.builder());
+        Files.writeString(module.resolve("README"), "docs only\n");
+        run(module, git, "git", "add", ".");
+        run(module, git, "git", "commit", "-qm", "two");
+
+        BuildReport report = build(module, BuildRequest.builder());
+
+        assertThat(rebuilds(report).causes()).filteredOn(c -> c.step().equals("COMPILE"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.packagePath()).endsWith("/cmd/app");
+                    assertThat(c.kind()).isEqualTo(RebuildKind.BUILD_INFO_CHANGED);
+                    assertThat(c.detail()).contains("vcs.revision=");
+                    assertThat(c.advice()).contains("expected on every commit");
+                });
+    }
+
+    @Test
+    void changedGcflagsAreFlagsChanged() throws Exception {
+        Path module = module(temp.resolve("m"));
+        build(module, BuildRequest.builder());
+
+        BuildReport report = build(module, BuildRequest.builder().gcflags("-N -l"));
+
+        RebuildCause app = cause(report, "/cmd/app", "COMPILE");
+        assertThat(app.kind()).isEqualTo(RebuildKind.FLAGS_CHANGED);
+        assertThat(app.detail()).contains("compile flags changed").contains("-N");
+    }
+
+    @Test
+    void anotherGoamd64LevelIsAnEnvironmentChange() throws Exception {
+        Path module = module(temp.resolve("m"));
+        build(module, BuildRequest.builder().targets(List.of("linux/amd64")));
+
+        BuildReport report = build(module, BuildRequest.builder().targets(List.of("linux/amd64/v2")));
+
+        RebuildCause leaf = cause(report, "/internal/leaf", "COMPILE");
+        assertThat(leaf.kind()).isEqualTo(RebuildKind.ENV_CHANGED);
+        assertThat(leaf.detail()).isEqualTo("GOAMD64 changed: v1 → v2");
+        assertThat(rebuilds(report).rootCauses().get(0).kind()).isEqualTo(RebuildKind.ENV_CHANGED);
+    }
+
+    @Test
+    void resultsGoneFromTheBuildCacheAreEvictions() throws Exception {
+        Path home = temp.resolve("own-home");
+        Path module = module(temp.resolve("m"));
+        BuildRequest.Builder request = BuildRequest.builder().cacheDir(home.toString());
+        build(module, request);
+        deleteTree(home.resolve("go-build"));
+
+        BuildReport report = build(module, request);
+
+        assertThat(cause(report, "/internal/leaf", "COMPILE").kind()).isEqualTo(RebuildKind.CACHE_EVICTED);
+    }
+
+    @Test
+    void aDamagedHistoryIsAWarningAndCountsAsNone() throws Exception {
+        Path module = module(temp.resolve("m"));
+        build(module, BuildRequest.builder());
+        try (Stream<Path> files = Files.walk(cacheRoot.resolve("gobuild/state"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json.gz")).toList()) {
+                Files.writeString(file, "not gzip at all");
+            }
+        }
+
+        BuildReport report = build(module, BuildRequest.builder());
+
+        assertThat(report.warnings()).anyMatch(w -> w.kind() == WarningKind.STATE_UNREADABLE);
+        assertThat(rebuilds(report).compiled()).isZero();
+    }
+
+    @Test
+    void twoBuildsAtOnceOnOneCacheHomeBothSucceedAndATrimWaitsForThem() throws Exception {
+        Path one = module(temp.resolve("a"));
+        Path two = module(temp.resolve("b"));
+        BuildReport[] reports = new BuildReport[2];
+        Thread first = new Thread(() -> reports[0] = quietly(one, BuildRequest.builder().targets(List.of("linux/amd64", "windows/amd64"))));
+        Thread second = new Thread(() -> reports[1] = quietly(two, BuildRequest.builder().targets(List.of("linux/amd64", "windows/amd64"))
+                .cacheMaxSize("1K")));
+        first.start();
+        second.start();
+        first.join();
+        second.join();
+
+        assertThat(reports).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCESS));
+        // Everything in the cache was used within two hours, so even a 1K cap trims nothing.
+        assertThat(reports[1].cache().trimmedEntries()).isZero();
+        assertThat(reports[1].cache().maxBytes()).isEqualTo(1024);
+        assertThat(build(one, BuildRequest.builder().targets(List.of("linux/amd64", "windows/amd64"))).targets())
+                .allSatisfy(t -> assertThat(t.rebuilds().compiled()).isZero());
+    }
+
+    private BuildReport quietly(Path module, BuildRequest.Builder request) {
+        try {
+            return build(module, request);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void run(Path dir, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
