@@ -78,6 +78,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "Trim Go's build cache in the cache home to this size after the build (500M, 10G); off by default.")
     String cacheMaxSize;
 
+    @Option(names = "--no-explain", description = "Do not trace cache keys to explain rebuilds (saves the trace's cost).")
+    boolean noExplain;
+
     @Option(names = "--no-verify", description = "Skip module verification before building.")
     boolean noVerify;
 
@@ -92,7 +95,7 @@ final class BuildCommand implements Callable<Integer> {
         return module.applyTo(BuildRequest.builder()).targets(targets).exclude(exclude).packages(packages).tags(tags)
                 .trimpath(trimpath).ldflags(ldflags).gcflags(gcflags).buildvcs(buildvcs).cgo(cgo)
                 .overrides(OverrideSpecs.parse(overrides)).out(out).outputTemplate(outputTemplate).parallel(parallel)
-                .failFast(failFast).version(version).commit(commit).verify(!noVerify).cacheMaxSize(cacheMaxSize).build();
+                .failFast(failFast).version(version).commit(commit).verify(!noVerify).cacheMaxSize(cacheMaxSize).explain(!noExplain).build();
     }
 
     @Override

@@ -133,7 +133,7 @@ final class CompileStage implements Stage {
                     TargetPlan plan = plans.get(index);
                     try {
                         results[index] = builder.build(plan, context.log.prefixed("[" + plan.target().id() + "] "),
-                                context::warn, startedAt[index], explanation);
+                                context::warn, startedAt[index], context.request.explain() ? explanation : null);
                     } catch (InterruptedException e) {
                         results[index] = TargetBuilder.notRun(plan, TargetStatus.CANCELLED,
                                 context.elapsedMs() - startedAt[index], startedAt[index]);

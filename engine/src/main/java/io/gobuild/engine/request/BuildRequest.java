@@ -38,7 +38,8 @@ public record BuildRequest(
         Boolean strict,
         String tidy,
         String netrc,
-        String cacheMaxSize) {
+        String cacheMaxSize,
+        Boolean explain) {
 
     public static final String DEFAULT_OUTPUT_TEMPLATE = "{{.Os}}_{{.Arch}}{{.Variant}}/{{.Binary}}{{.Ext}}";
     /** The output directory when none is given, inside the module directory. */
@@ -76,6 +77,7 @@ public record BuildRequest(
         tidy = tidy == null || tidy.isBlank() ? "WARN" : tidy;
         netrc = netrc == null ? "" : netrc;
         cacheMaxSize = cacheMaxSize == null ? "" : cacheMaxSize;
+        explain = explain == null || explain;
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {
@@ -121,6 +123,7 @@ public record BuildRequest(
         private String tidy;
         private String netrc;
         private String cacheMaxSize;
+        private Boolean explain;
 
         Builder() {
         }
@@ -154,6 +157,7 @@ public record BuildRequest(
             tidy = r.tidy;
             netrc = r.netrc;
             cacheMaxSize = r.cacheMaxSize;
+            explain = r.explain;
         }
 
         public Builder moduleDir(String v) { moduleDir = v; return this; }
@@ -184,11 +188,12 @@ public record BuildRequest(
         public Builder tidy(String v) { tidy = v; return this; }
         public Builder netrc(String v) { netrc = v; return this; }
         public Builder cacheMaxSize(String v) { cacheMaxSize = v; return this; }
+        public Builder explain(Boolean v) { explain = v; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(moduleDir, targets, exclude, packages, tags, trimpath, ldflags, gcflags, buildvcs,
                     goflags, env, cgo, overrides, out, outputTemplate, report, parallel, failFast, version, commit, go,
-                    gotoolchain, cacheDir, verify, strict, tidy, netrc, cacheMaxSize);
+                    gotoolchain, cacheDir, verify, strict, tidy, netrc, cacheMaxSize, explain);
         }
     }
 }
