@@ -208,7 +208,7 @@ public final class TargetBuilder {
     /** A target that never started because the run stopped before planning it (a failed verification). */
     public static TargetResult skipped(Target target) {
         return new TargetResult(target.id(), target.goos(), target.goarch(), target.variant(), TargetStatus.SKIPPED, null,
-                0, 0, null, List.of(), null, List.of(), List.of(), null);
+                0, 0, null, List.of(), null, List.of(), List.of(), null, null);
     }
 
     /** A target that could not be built for a reason outside the compiler (a file that could not be moved, say). */
@@ -221,6 +221,6 @@ public final class TargetBuilder {
                                        long startOffsetMs, List<CompileError> errors, List<Artifact> artifacts) {
         return new TargetResult(plan.target().id(), plan.target().goos(), plan.target().goarch(), plan.target().variant(),
                 status, exit, durationMs, startOffsetMs, Redactor.ldflags(plan.ldflags()), plan.tags(), plan.cgo(),
-                errors, artifacts, null);
+                errors, artifacts, null, null);
     }
 }

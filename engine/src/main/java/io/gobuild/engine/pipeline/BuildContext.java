@@ -9,6 +9,8 @@ import io.gobuild.engine.port.Host;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.BuildReport.RunStatus;
 import io.gobuild.engine.report.CacheReport;
+import io.gobuild.engine.report.Finding;
+import io.gobuild.engine.report.SkippedFile;
 import io.gobuild.engine.report.SourceInfo;
 import io.gobuild.engine.report.StageTime;
 import io.gobuild.engine.report.TargetResult;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the stages of one run share. Each stage fills in its part; later stages read what earlier
@@ -57,6 +60,9 @@ public final class BuildContext {
     BuildReport report;
     Verification verification;
     CacheReport cacheReport;
+    /** Per target id, the main module's files that target leaves out. */
+    Map<String, List<SkippedFile>> skippedFiles = Map.of();
+    List<Finding> findings = List.of();
     String kind = "BUILD";
 
     BuildContext(Host host, MaskingLog log, BuildRequest request, String runId, Instant startedAt) {

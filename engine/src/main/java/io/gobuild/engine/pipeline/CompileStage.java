@@ -175,7 +175,7 @@ final class CompileStage implements Stage {
             }
             all.add(result);
         }
-        context.results = all;
+        context.results = all.stream().map(r -> r.withSkippedFiles(context.skippedFiles.getOrDefault(r.target(), List.of()))).toList();
         context.status = interrupted ? RunStatus.CANCELLED
                 : all.stream().allMatch(r -> r.status() == TargetStatus.SUCCESS) ? RunStatus.SUCCESS : RunStatus.FAILURE;
         if (interrupted) {

@@ -41,7 +41,7 @@ final class ReportAssembler {
                 context.startedAt.toString(), context.finishedAt.toString(), context.elapsedMs(), context.status,
                 message(context), context.stageTimes, context.results.stream().map(t -> masked(t, context.log)).toList(),
                 context.warnings, context.verification,
-                context.cacheReport);
+                context.cacheReport, context.findings);
     }
 
     /** Rebuild causes and compiler messages quote build inputs (ldflags, build info): mask known secrets in them. */
@@ -58,7 +58,7 @@ final class ReportAssembler {
         }
         return new TargetResult(target.target(), target.goos(), target.goarch(), target.variant(), target.status(),
                 target.exitCode(), target.durationMs(), target.startOffsetMs(), target.ldflags(), target.tags(), target.cgo(),
-                errors, target.artifacts().stream().map(a -> masked(a, log)).toList(), rebuilds);
+                errors, target.artifacts().stream().map(a -> masked(a, log)).toList(), rebuilds, target.skippedFiles());
     }
 
     /** Without -trimpath, build info holds the ldflags as given. */

@@ -15,13 +15,14 @@ public record BuildReport(int schemaVersion, String kind, String runId, String t
                           String moduleDir, ToolchainInfo toolchain, HostInfo host, SourceInfo source,
                           BuildRequest request, String startedAt, String finishedAt, long durationMs,
                           RunStatus status, String message, List<StageTime> stages, List<TargetResult> targets,
-                          List<Warning> warnings, Verification verification, CacheReport cache) {
+                          List<Warning> warnings, Verification verification, CacheReport cache, List<Finding> findings) {
     public static final int SCHEMA_VERSION = 1;
 
     public BuildReport {
         stages = stages == null ? List.of() : List.copyOf(stages);
         targets = targets == null ? List.of() : List.copyOf(targets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
     /** How the whole run ended. */

@@ -33,7 +33,8 @@ class ReportJsonTest {
                 List.of(new Artifact("linux_amd64/x", "example.com/x", "x", 5, "ab", info)),
                 new Rebuilds(1, 9, 0.9, 1, List.of(new RootCause(RebuildKind.SOURCE_CHANGED, "a.go changed", List.of("p"), 1,
                         List.of("q"), null)), List.of(new RebuildCause("p", "COMPILE", RebuildKind.SOURCE_CHANGED, "a.go changed",
-                        true, null, List.of("a.go changed"), null))));
+                        true, null, List.of("a.go changed"), null))),
+                List.of(new SkippedFile("p", "a_windows.go", "FILENAME", "suffix", List.of("windows"))));
         BuildReport report = new BuildReport(1, "BUILD", "id", "gobuild dev", "example.com/x", "/m",
                 new ToolchainInfo("go1.26.8", "go", "/go", "linux", "amd64", "local"), new HostInfo("h", "linux", "amd64", 2),
                 new SourceInfo("1.0", "abc", null, false, "2026-01-01T00:00:00Z", SourceInfo.DateSource.BUILD_START),
@@ -42,7 +43,8 @@ class ReportJsonTest {
                 List.of(new Warning(Warning.WarningKind.SOURCE_UNKNOWN, null, "w")),
                 new Verification(CheckStatus.WARN, false, List.of(new Check("tidy", CheckStatus.WARN, "untidy", List.of("-a", "+b"))),
                         Map.of("GOPROXY", "off")),
-                new CacheReport("/h", "/h/go-build", "/h/go-mod", 1, 2, 3, 4, null, 0, 0));
+                new CacheReport("/h", "/h/go-build", "/h/go-mod", 1, 2, 3, 4, null, 0, 0),
+                List.of(new Finding(Finding.FindingKind.FILE_IN_NO_TARGET, "p", "q.go", "m", List.of("linux/amd64"))));
         assertThat(ReportJson.read(ReportJson.write(report), BuildReport.class)).isEqualTo(report);
 
         String future = new String(ReportJson.write(report)).replaceFirst("\\{", "{ \"cache\": {\"hits\": 3},");

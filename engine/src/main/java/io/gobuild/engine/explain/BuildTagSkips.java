@@ -1,0 +1,92 @@
+package io.gobuild.engine.explain;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.Command;
+import io.gobuild.engine.port.CommandPort;
+import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.toolchain.GoInvocation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks go/build itself which files of the main module each target leaves out, and why. A small Go
+ * helper shipped as source is built once per toolchain by the agent's own go (so its verdict is the
+ * go command's own, and it reads the sources where they are) and run once per target with that
+ * target's GOOS, GOARCH and CGO_ENABLED.
+ */
+public final class BuildTagSkips {
+    private static final String SOURCE = "/io/gobuild/engine/skips/main.go";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CommandPort commands;
+    private final FilePort files;
+    private final String toolsDir;
+
+    public BuildTagSkips(CommandPort commands, FilePort files, String toolsDir) {
+        this.commands = commands;
+        this.files = files;
+        this.toolsDir = toolsDir;
+    }
+
+    /** Builds the helper for the host, unless this toolchain already built this source. */
+    public String helper(GoInvocation hostGo, String goVersion) throws IOException, InterruptedException {
+        byte[] source;
+        try (InputStream in = BuildTagSkips.class.getResourceAsStream(SOURCE)) {
+            source = in.readAllBytes();
+        }
+        String dir = AgentPaths.join(toolsDir, "skips-" + hash(source, goVersion));
+        String binary = AgentPaths.join(dir, "skips");
+        if (files.exists(binary)) {
+            return binary;
+        }
+        files.writeAtomically(AgentPaths.join(dir, "main.go"), source);
+        files.writeAtomically(AgentPaths.join(dir, "go.mod"), "module gobuild.skips\n\ngo 1.21\n".getBytes(StandardCharsets.UTF_8));
+        String temp = binary + ".tmp";
+        GoInvocation.Result built = hostGo.with(Map.of("CGO_ENABLED", "0", "GOFLAGS", "")).run(dir, "build", "-o", temp, ".");
+        if (!built.ok()) {
+            throw new IOException("cannot build the build-tag helper: " + built.firstError());
+        }
+        files.move(temp, binary);
+        return binary;
+    }
+
+    /** Every Go file of the module as the target sees it. */
+    public List<FileVerdict> verdicts(String helper, String moduleDir, Map<String, String> targetEnvironment, List<String> tags,
+                                      List<String> knownOs, List<String> knownArch) throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder();
+        List<String> errors = new ArrayList<>();
+        int exit = commands.run(new Command(List.of(helper, moduleDir, String.join(",", tags), String.join(",", knownOs),
+                String.join(",", knownArch)), targetEnvironment, moduleDir), out::append, errors::add);
+        if (exit != 0) {
+            throw new IOException("the build-tag helper failed: " + String.join(" ", errors));
+        }
+        List<FileVerdict> verdicts = new ArrayList<>();
+        for (JsonNode f : JSON.readTree(out.toString())) {
+            verdicts.add(new FileVerdict(f.path("package").asText(), f.path("file").asText(), f.path("included").asBoolean(),
+                    f.path("invalid").asBoolean(), f.path("reason").asText(null), f.path("kind").asText(null),
+                    JSON.convertValue(f.path("decidingTerms"), new TypeReference<List<String>>() { }), f.path("mismatch").asBoolean()));
+        }
+        return verdicts;
+    }
+
+    private static String hash(byte[] source, String goVersion) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(source);
+            sha.update(goVersion.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
