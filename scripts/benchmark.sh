@@ -6,6 +6,7 @@
 #   scripts/benchmark.sh                 # examples/hello and golang.org/x/tools ./cmd/...
 #   MODULES=hello scripts/benchmark.sh   # only the small example
 #   SWEEP=1 scripts/benchmark.sh         # also cold builds with --parallel 1, 2 and 3
+#   ANALYSIS=1 scripts/benchmark.sh      # also the cost of rebuild analysis and a fresh workspace on a warm agent
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,6 +62,26 @@ measure() { # name module_dir packages
   fi
 }
 
+analysis() { # name module_dir packages
+  local name=$1 dir=$2 pkgs=$3 home="$work/analysis-home" t on off
+  gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify
+  on=$(for _ in $(seq $warm_runs); do t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify; elapsed "$t"; done | median)
+  off=$(for _ in $(seq $warm_runs); do t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-explain; elapsed "$t"; done | median)
+  printf '| %s | warm, no change: analysis on / off (median of %d) | %.2f s | %.2f s | %.2f× |\n' "$name" "$warm_runs" "$off" "$on" "$(echo "$on / $off" | bc -l)"
+  # One file changed in a package many others import: analysis on and off, each on its own change.
+  local leaf; leaf=$(cd "$dir" && go list -f '{{.Dir}}/{{index .GoFiles 0}}' ./internal/event/keys 2>/dev/null || true)
+  if [ -n "$leaf" ]; then
+    echo "// change 1" >> "$leaf"; t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-explain; off=$(elapsed "$t")
+    echo "// change 2" >> "$leaf"; t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify; on=$(elapsed "$t")
+    printf '| %s | one-file change: analysis on / off | %.2f s | %.2f s | %.2f× |\n' "$name" "$off" "$on" "$(echo "$on / $off" | bc -l)"
+  fi
+  # A fresh workspace: the same module in a new directory, on this warm agent and on a cold one.
+  cp -r "$dir" "$work/fresh-ws" && chmod -R u+w "$work/fresh-ws"
+  t=$(now); gobuild "$work/fresh-ws" "$pkgs" "$work/fresh-out" "$home" --no-verify; on=$(elapsed "$t")
+  t=$(now); gobuild "$work/fresh-ws" "$pkgs" "$work/fresh-out-cold" "$work/cold-home" --no-verify; off=$(elapsed "$t")
+  printf '| %s | fresh workspace: cold agent / warm agent | %.2f s | %.2f s | %.1f× faster |\n' "$name" "$off" "$on" "$(echo "$off / $on" | bc -l)"
+}
+
 echo "gobuild benchmark on $(nproc) cores, $(go version | cut -d' ' -f3), $(java -version 2>&1 | head -1)"
 echo "targets: ${targets[*]}; flags: -trimpath -buildvcs=auto -ldflags='$ldflags', CGO_ENABLED=0"
 echo
@@ -74,6 +95,8 @@ case " ${MODULES:-hello large} " in *" large "*)
   dir=$(go mod download -json "$large_module@$large_version" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
   cp -r "$dir" "$work/large" && chmod -R u+w "$work/large"
   (cd "$work/large" && go mod download)
-  measure "$large_module@$large_version ./cmd/... ($(cd "$work/large" && go list -deps ./cmd/... | wc -l) packages)" "$work/large" "./cmd/..."
+  large_name="$large_module@$large_version ./cmd/... ($(cd "$work/large" && go list -deps ./cmd/... | wc -l) packages)"
+  [ "${ANALYSIS_ONLY:-0}" = 1 ] || measure "$large_name" "$work/large" "./cmd/..."
+  [ "${ANALYSIS:-0}" = 1 ] && analysis "$large_name" "$work/large" "./cmd/..."
   ;;
 esac

@@ -226,6 +226,28 @@ class ExplainTest {
                 .allSatisfy(t -> assertThat(t.rebuilds().compiled()).isZero());
     }
 
+    @Test
+    void aSizeCapTrimsEntriesUnusedForHoursAndTheNextBuildStillWorks() throws Exception {
+        Path home = temp.resolve("capped-home");
+        Path module = module(temp.resolve("m"));
+        build(module, BuildRequest.builder().cacheDir(home.toString()));
+        long threeHoursAgo = System.currentTimeMillis() - 3 * 3600 * 1000L;
+        try (Stream<Path> files = Files.walk(home.resolve("go-build"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(threeHoursAgo));
+            }
+        }
+
+        // Another configuration: the standard library's entries are used (and so refreshed), the module's old ones are not.
+        BuildReport trimmed = build(module, BuildRequest.builder().cacheDir(home.toString()).gcflags("-N -l").cacheMaxSize("1M"));
+        BuildReport after = build(module, BuildRequest.builder().cacheDir(home.toString()));
+
+        assertThat(trimmed.cache().trimmedEntries()).isPositive();
+        assertThat(trimmed.cache().bytesAfter()).isLessThan(trimmed.cache().bytesBefore());
+        assertThat(after.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(rebuilds(after).causes()).extracting(RebuildCause::kind).contains(RebuildKind.CACHE_EVICTED);
+    }
+
     private BuildReport quietly(Path module, BuildRequest.Builder request) {
         try {
             return build(module, request);
