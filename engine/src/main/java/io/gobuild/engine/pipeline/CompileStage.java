@@ -107,8 +107,16 @@ final class CompileStage implements Stage {
                 context.moduleDir, known);
         RebuildExplainer explainer = new RebuildExplainer(context.host.files(), context.cacheHome.stateDir(), context.modulePath,
                 message -> context.warn(new Warning(WarningKind.STATE_UNREADABLE, null, message)));
-        TargetBuilder.Explanation explanation = (target, trace, succeeded) -> explainer.explain(target.goos(), target.goarch(),
-                context.modulePath + " for " + target.port(), trace, succeeded, context.runId);
+        // Explaining is a report's extra: when it cannot be done (the state cannot be written, say), the build still stands.
+        TargetBuilder.Explanation explanation = (target, trace, succeeded) -> {
+            try {
+                return explainer.explain(target.goos(), target.goarch(), context.modulePath + " for " + target.port(), trace,
+                        succeeded, context.runId);
+            } catch (IOException e) {
+                context.warn(new Warning(WarningKind.ANALYSIS_UNAVAILABLE, target.id(), "rebuild causes unavailable: " + e.getMessage()));
+                return null;
+            }
+        };
         AtomicInteger finished = new AtomicInteger();
         AtomicBoolean failedFast = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, plans.size()), r -> {

@@ -7,7 +7,8 @@ import io.gobuild.engine.matrix.Target;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.Concurrently;
 import io.gobuild.engine.report.SkippedFile;
-import io.gobuild.engine.toolchain.Port;
+import io.gobuild.engine.report.Warning;
+import io.gobuild.engine.report.Warning.WarningKind;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,6 +30,14 @@ final class SkipsStage implements Stage {
         if (context.verificationFailed() || !context.request.explain()) {
             return;
         }
+        try {
+            findSkips(context);
+        } catch (IOException e) {
+            context.warn(new Warning(WarningKind.ANALYSIS_UNAVAILABLE, null, "build-tag skips unavailable: " + e.getMessage()));
+        }
+    }
+
+    private static void findSkips(BuildContext context) throws IOException, InterruptedException {
         BuildTagSkips skips = new BuildTagSkips(context.host.commands(), context.host.files(),
                 AgentPaths.join(context.cacheHome.path(), "tools"));
         String helper = skips.helper(context.go, context.toolchain.versionText());

@@ -12,6 +12,8 @@ public record Warning(WarningKind kind, String target, String message) {
         PACKAGE_EXCLUDED,
         /** The build history of a module and target was damaged; that build counts as having none. */
         STATE_UNREADABLE,
+        /** Rebuild causes or build-tag skips could not be worked out; the build itself stands. */
+        ANALYSIS_UNAVAILABLE,
         /** The source revision could not be read. */
         SOURCE_UNKNOWN
     }
