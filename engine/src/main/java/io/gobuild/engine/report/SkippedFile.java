@@ -1,5 +1,7 @@
 package io.gobuild.engine.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  * reason (FILENAME, GO_BUILD, PLUS_BUILD, CGO, RELEASE_TAG, CUSTOM_TAG, INVALID, OTHER) and the
  * terms that decided it, each with its value (`cgo=false`).
  */
-public record SkippedFile(String packagePath, String file, String kind, String reason, List<String> decidingTerms) {
+public record SkippedFile(@JsonProperty("package") String packagePath, String file, String kind, String reason, List<String> decidingTerms) {
     public SkippedFile {
         decidingTerms = decidingTerms == null ? List.of() : List.copyOf(decidingTerms);
     }
