@@ -7,15 +7,13 @@ import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.Command;
 import io.gobuild.engine.port.CommandPort;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.ShortHash;
 import io.gobuild.engine.toolchain.GoInvocation;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +42,7 @@ public final class BuildTagSkips {
         try (InputStream in = BuildTagSkips.class.getResourceAsStream(SOURCE)) {
             source = in.readAllBytes();
         }
-        String dir = AgentPaths.join(toolsDir, "skips-" + hash(source, goVersion));
+        String dir = AgentPaths.join(toolsDir, "skips-" + ShortHash.of(source, goVersion.getBytes(StandardCharsets.UTF_8)));
         String binary = AgentPaths.join(dir, "skips");
         if (files.exists(binary)) {
             return binary;
@@ -79,14 +77,4 @@ public final class BuildTagSkips {
         return verdicts;
     }
 
-    private static String hash(byte[] source, String goVersion) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(source);
-            sha.update(goVersion.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

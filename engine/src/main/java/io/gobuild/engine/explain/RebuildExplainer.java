@@ -2,17 +2,14 @@ package io.gobuild.engine.explain;
 
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.ShortHash;
 import io.gobuild.engine.report.ReportJson;
 import io.gobuild.engine.report.Rebuilds;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -41,7 +38,7 @@ public final class RebuildExplainer {
      */
     public Rebuilds explain(String goos, String goarch, String subject, HashTrace trace, boolean remember, String runId)
             throws IOException, InterruptedException {
-        String path = AgentPaths.join(AgentPaths.join(stateDir, shortHash(modulePath)), goos + "_" + goarch + ".json.gz");
+        String path = AgentPaths.join(AgentPaths.join(stateDir, ShortHash.of(modulePath)), goos + "_" + goarch + ".json.gz");
         try (FilePort.Lock lock = files.lock(path + ".lock", false)) {
             BuildHistory history = read(path);
             Rebuilds rebuilds = new RebuildClassifier(subject).classify(trace, history);
@@ -77,11 +74,4 @@ public final class RebuildExplainer {
         return bytes.toByteArray();
     }
 
-    private static String shortHash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

@@ -3,15 +3,12 @@ package io.gobuild.engine.pipeline;
 import io.gobuild.engine.build.CacheHome;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.ShortHash;
 import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.request.ByteSize;
 import io.gobuild.engine.request.UsageException;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /** Checks the request's plain values and resolves its paths, before any tool runs. */
@@ -55,7 +52,7 @@ final class RequestStage implements Stage {
                 ? AgentPaths.join(context.moduleDir, BuildRequest.DEFAULT_OUT)
                 : AgentPaths.resolve(base, request.out());
         context.cacheHome = new CacheHome(cacheHome(context));
-        context.outputState = AgentPaths.join(context.cacheHome.outputsDir(), shortHash(context.outDir));
+        context.outputState = AgentPaths.join(context.cacheHome.outputsDir(), ShortHash.of(context.outDir));
         context.reportPath = request.report().isEmpty()
                 ? AgentPaths.join(context.outDir, context.kind.equals("VERIFY") ? "verify-report.json" : BuildRequest.REPORT_FILE_NAME)
                 : AgentPaths.resolve(base, request.report());
@@ -76,14 +73,5 @@ final class RequestStage implements Stage {
             return AgentPaths.join(AgentPaths.normalize(home), ".cache/gobuild");
         }
         return AgentPaths.join(context.outDir, ".gobuild-cache");
-    }
-
-    static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }
