@@ -47,6 +47,15 @@ public record BuildHistory(int format, List<RecordedBuild> builds, Map<String, L
         return new BuildHistory(FORMAT, kept, allInputs);
     }
 
+    /** Whether the newest recorded build had exactly these actions with these IDs. */
+    public boolean isNewest(Map<String, TracedAction> actions) {
+        if (builds.isEmpty() || builds.get(0).actionIds().size() != actions.size()) {
+            return false;
+        }
+        Map<String, String> newest = builds.get(0).actionIds();
+        return actions.values().stream().allMatch(a -> a.actionId().equals(newest.get(a.name())));
+    }
+
     /** An action as an earlier build recorded it. */
     public Optional<TracedAction> action(RecordedBuild build, String name) {
         String id = build.actionIds().get(name);

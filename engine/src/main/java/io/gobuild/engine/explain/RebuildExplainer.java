@@ -42,7 +42,8 @@ public final class RebuildExplainer {
         try (FilePort.Lock lock = files.lock(path + ".lock", false)) {
             BuildHistory history = read(path);
             Rebuilds rebuilds = new RebuildClassifier(subject).classify(trace, history);
-            if (remember) {
+            // A build that changed nothing would only rewrite the same history: skip the write.
+            if (remember && !history.isNewest(trace.actions())) {
                 files.writeAtomically(path, gzip(ReportJson.write(history.with(Instant.now().toString(), runId, trace.actions()))));
             }
             return rebuilds;

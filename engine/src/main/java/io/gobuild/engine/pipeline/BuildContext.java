@@ -5,6 +5,8 @@ import io.gobuild.engine.build.GoEnvironment;
 import io.gobuild.engine.build.MainPackage;
 import io.gobuild.engine.build.TargetPlan;
 import io.gobuild.engine.matrix.Target;
+import io.gobuild.engine.explain.FileVerdict;
+import io.gobuild.engine.port.Concurrently;
 import io.gobuild.engine.port.Host;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.BuildReport.RunStatus;
@@ -63,6 +65,8 @@ public final class BuildContext {
     /** Per target id, the main module's files that target leaves out. */
     Map<String, List<SkippedFile>> skippedFiles = Map.of();
     List<Finding> findings = List.of();
+    /** Build-tag helper runs under way while the targets compile. */
+    Concurrently<Map<String, List<FileVerdict>>> pendingSkips;
     String kind = "BUILD";
 
     BuildContext(Host host, MaskingLog log, BuildRequest request, String runId, Instant startedAt) {

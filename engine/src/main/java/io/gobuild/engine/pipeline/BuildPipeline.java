@@ -2,7 +2,9 @@ package io.gobuild.engine.pipeline;
 
 import io.gobuild.engine.port.Host;
 import io.gobuild.engine.port.LogSink;
+import io.gobuild.engine.build.TargetBuilder;
 import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.report.BuildReport.RunStatus;
 import io.gobuild.engine.report.StageTime;
 import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.secret.Redactor;
@@ -45,10 +47,35 @@ public final class BuildPipeline {
         MaskingLog masked = new MaskingLog(log, masker);
         BuildContext context = new BuildContext(host, masked, request, UUID.randomUUID().toString(), Instant.now());
         context.kind = stages.stream().anyMatch(s -> s instanceof CompileStage) ? "BUILD" : "VERIFY";
-        for (Stage stage : stages) {
-            long start = System.nanoTime();
-            stage.run(context);
-            context.stageTimes.add(new StageTime(stage.name(), (System.nanoTime() - start) / 1_000_000));
+        try {
+            for (Stage stage : stages) {
+                long start = System.nanoTime();
+                stage.run(context);
+                context.stageTimes.add(new StageTime(stage.name(), (System.nanoTime() - start) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            return cancelled(context, e);
+        }
+        return context.report;
+    }
+
+    /**
+     * An interrupt before the targets compiled: stop what runs in the background, and still write
+     * the report (when the run got far enough to know where), with every target SKIPPED.
+     */
+    private BuildReport cancelled(BuildContext context, InterruptedException interrupt) throws IOException, InterruptedException {
+        SkipsStage.cancel(context);
+        if (context.reportPath == null) {
+            throw interrupt;
+        }
+        context.status = RunStatus.CANCELLED;
+        context.results = context.targets.stream().map(TargetBuilder::skipped).toList();
+        context.log.warn("interrupted before the targets compiled");
+        Thread.interrupted();
+        try {
+            new ReportStage().run(context);
+        } finally {
+            Thread.currentThread().interrupt();
         }
         return context.report;
     }

@@ -68,6 +68,13 @@ final class CompileStage implements Stage {
             buildAll(context, plans, parallel, known);
             InterruptSafe.write(files, knownPath, known.write());
         }
+        if (Thread.currentThread().isInterrupted()) {
+            SkipsStage.cancel(context);
+        } else {
+            SkipsStage.collect(context);
+            context.results = context.results.stream()
+                    .map(r -> r.withSkippedFiles(context.skippedFiles.getOrDefault(r.target(), List.of()))).toList();
+        }
         FilePort.TreeSize trimmed = trim(context);
         FilePort.TreeSize after = files.treeSize(buildCache);
         context.cacheReport = new CacheReport(context.cacheHome.path(), buildCache, context.cacheHome.goModCache(),
@@ -183,7 +190,7 @@ final class CompileStage implements Stage {
             }
             all.add(result);
         }
-        context.results = all.stream().map(r -> r.withSkippedFiles(context.skippedFiles.getOrDefault(r.target(), List.of()))).toList();
+        context.results = all;
         context.status = interrupted ? RunStatus.CANCELLED
                 : all.stream().allMatch(r -> r.status() == TargetStatus.SUCCESS) ? RunStatus.SUCCESS : RunStatus.FAILURE;
         if (interrupted) {

@@ -1,5 +1,6 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.build.TargetPlan;
 import io.gobuild.engine.explain.BuildTagSkips;
 import io.gobuild.engine.explain.FileVerdict;
 import io.gobuild.engine.explain.MatrixFindings;
@@ -11,14 +12,17 @@ import io.gobuild.engine.report.Warning;
 import io.gobuild.engine.report.Warning.WarningKind;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** For every target, which files of the main module its build leaves out and why; then the matrix-level findings. */
+/**
+ * For every target, which files of the main module its build leaves out and why, then the
+ * matrix-level findings. The work (building the helper once per toolchain, one helper run per
+ * target) goes on while the targets compile; {@link #collect} gathers it.
+ */
 final class SkipsStage implements Stage {
     @Override
     public String name() {
@@ -26,18 +30,14 @@ final class SkipsStage implements Stage {
     }
 
     @Override
-    public void run(BuildContext context) throws IOException, InterruptedException {
+    public void run(BuildContext context) {
         if (context.verificationFailed() || !context.request.explain()) {
             return;
         }
-        try {
-            findSkips(context);
-        } catch (IOException e) {
-            context.warn(new Warning(WarningKind.ANALYSIS_UNAVAILABLE, null, "build-tag skips unavailable: " + e.getMessage()));
-        }
+        context.pendingSkips = Concurrently.start(() -> verdicts(context));
     }
 
-    private static void findSkips(BuildContext context) throws IOException, InterruptedException {
+    private static Map<String, List<FileVerdict>> verdicts(BuildContext context) throws IOException, InterruptedException {
         BuildTagSkips skips = new BuildTagSkips(context.host.commands(), context.host.files(),
                 AgentPaths.join(context.cacheHome.path(), "tools"));
         String helper = skips.helper(context.go, context.toolchain.versionText());
@@ -47,27 +47,40 @@ final class SkipsStage implements Stage {
             knownOs.add(p.goos());
             knownArch.add(p.goarch());
         });
-        Map<Target, Concurrently<List<FileVerdict>>> running = new LinkedHashMap<>();
-        for (Target target : context.targets) {
-            List<String> tags = context.plans.stream().filter(p -> p.target().equals(target)).findFirst()
-                    .map(p -> p.tags()).orElse(context.request.tags());
-            boolean cgo = context.plans.stream().filter(p -> p.target().equals(target)).findFirst()
-                    .map(p -> p.cgo()).orElse(context.request.cgo());
-            Map<String, String> env = context.environment.forTarget(target.environment(), cgo, Map.of());
-            running.put(target, Concurrently.start(() -> skips.verdicts(helper, context.moduleDir, env, tags,
-                    List.copyOf(knownOs), List.copyOf(knownArch))));
-        }
         Map<String, List<FileVerdict>> verdicts = new LinkedHashMap<>();
-        Map<String, List<SkippedFile>> skipped = new LinkedHashMap<>();
-        for (Map.Entry<Target, Concurrently<List<FileVerdict>>> entry : running.entrySet()) {
-            List<FileVerdict> forTarget = entry.getValue().get();
-            verdicts.put(entry.getKey().id(), forTarget);
-            List<SkippedFile> files = new ArrayList<>();
-            forTarget.stream().filter(v -> !v.included()).forEach(v -> files.add(new SkippedFile(v.packagePath(), v.file(),
-                    v.kind(), v.reason(), v.decidingTerms())));
-            skipped.put(entry.getKey().id(), files);
+        for (TargetPlan plan : context.plans) {
+            Target target = plan.target();
+            Map<String, String> env = context.environment.forTarget(target.environment(), plan.cgo(), Map.of());
+            verdicts.put(target.id(), skips.verdicts(helper, context.moduleDir, env, plan.tags(), List.copyOf(knownOs),
+                    List.copyOf(knownArch)));
         }
-        context.skippedFiles = skipped;
-        context.findings = MatrixFindings.of(verdicts);
+        return verdicts;
+    }
+
+    /** Waits for the work started before the compile and files its results; on failure, a warning. */
+    static void collect(BuildContext context) throws InterruptedException {
+        if (context.pendingSkips == null) {
+            return;
+        }
+        try {
+            Map<String, List<FileVerdict>> verdicts = context.pendingSkips.get();
+            Map<String, List<SkippedFile>> skipped = new LinkedHashMap<>();
+            verdicts.forEach((target, files) -> skipped.put(target, files.stream().filter(v -> !v.included())
+                    .map(v -> new SkippedFile(v.packagePath(), v.file(), v.kind(), v.reason(), v.decidingTerms())).toList()));
+            context.skippedFiles = skipped;
+            context.findings = MatrixFindings.of(verdicts);
+        } catch (IOException e) {
+            context.warn(new Warning(WarningKind.ANALYSIS_UNAVAILABLE, null, "build-tag skips unavailable: " + e.getMessage()));
+        } finally {
+            context.pendingSkips = null;
+        }
+    }
+
+    /** Stops the work of an interrupted run, and its processes, before the run ends. */
+    static void cancel(BuildContext context) {
+        if (context.pendingSkips != null) {
+            context.pendingSkips.cancelAndWait();
+            context.pendingSkips = null;
+        }
     }
 }

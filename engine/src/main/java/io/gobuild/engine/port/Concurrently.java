@@ -11,9 +11,11 @@ import java.util.concurrent.FutureTask;
  */
 public final class Concurrently<T> {
     private final FutureTask<T> task;
+    private final Thread thread;
 
-    private Concurrently(FutureTask<T> task) {
+    private Concurrently(FutureTask<T> task, Thread thread) {
         this.task = task;
+        this.thread = thread;
     }
 
     /** A call that may fail as the ports do. */
@@ -27,7 +29,7 @@ public final class Concurrently<T> {
         Thread thread = new Thread(task, "gobuild-query");
         thread.setDaemon(true);
         thread.start();
-        return new Concurrently<>(task);
+        return new Concurrently<>(task, thread);
     }
 
     public T get() throws IOException, InterruptedException {
@@ -54,5 +56,20 @@ public final class Concurrently<T> {
 
     public void cancel() {
         task.cancel(true);
+    }
+
+    /** Cancels the call and waits until its thread (and so any process it ran) has stopped. */
+    public void cancelAndWait() {
+        task.cancel(true);
+        boolean interrupted = Thread.interrupted();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
