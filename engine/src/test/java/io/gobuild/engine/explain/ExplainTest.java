@@ -55,7 +55,11 @@ class ExplainTest {
     }
 
     private BuildReport build(Path module, BuildRequest.Builder request) throws Exception {
-        BuildReport report = new GoBuildEngine(GoTestSupport.host(module, environment()), log)
+        return build(module, request, environment());
+    }
+
+    private BuildReport build(Path module, BuildRequest.Builder request, Map<String, String> env) throws Exception {
+        BuildReport report = new GoBuildEngine(GoTestSupport.host(module, env), log)
                 .build(request.moduleDir(module.toString()).verify(false).build());
         assertThat(report.status()).as(log.text()).isEqualTo(RunStatus.SUCCESS);
         return report;
@@ -174,6 +178,35 @@ class ExplainTest {
         assertThat(leaf.kind()).isEqualTo(RebuildKind.ENV_CHANGED);
         assertThat(leaf.detail()).isEqualTo("GOAMD64 changed: v1 → v2");
         assertThat(rebuilds(report).rootCauses().get(0).kind()).isEqualTo(RebuildKind.ENV_CHANGED);
+    }
+
+    @Test
+    void aNewGoLineIsAGoLineChange() throws Exception {
+        Path module = module(temp.resolve("m"));
+        build(module, BuildRequest.builder());
+        Files.writeString(module.resolve("go.mod"), Files.readString(module.resolve("go.mod")).replace("go 1.21", "go 1.22"));
+
+        BuildReport report = build(module, BuildRequest.builder());
+
+        RebuildCause leaf = cause(report, "/internal/leaf", "COMPILE");
+        assertThat(leaf.kind()).isEqualTo(RebuildKind.GO_LINE_CHANGED);
+        assertThat(leaf.detail()).contains("go 1.21").contains("go 1.22");
+    }
+
+    @Test
+    void anotherGoIsAToolchainChange() throws Exception {
+        Path module = module(temp.resolve("m"));
+        Map<String, String> env = environment();
+        // go1.22 comes from the Go module proxy, as GOTOOLCHAIN fetches it.
+        env.put("GOPROXY", "https://proxy.golang.org");
+        build(module, BuildRequest.builder(), env);
+
+        BuildReport report = build(module, BuildRequest.builder().gotoolchain("go1.22.12"), env);
+
+        RebuildCause leaf = cause(report, "/internal/leaf", "COMPILE");
+        assertThat(leaf.kind()).isEqualTo(RebuildKind.TOOLCHAIN_CHANGED);
+        assertThat(leaf.detail()).contains("go1.22.12");
+        assertThat(rebuilds(report).rootCauses().get(0).kind()).isEqualTo(RebuildKind.TOOLCHAIN_CHANGED);
     }
 
     @Test
