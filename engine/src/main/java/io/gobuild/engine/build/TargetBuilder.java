@@ -39,6 +39,8 @@ import java.util.stream.Collectors;
  */
 public final class TargetBuilder {
     private static final int MAX_KEPT_ERROR_LINES = 2000;
+    /** What `go build -v` prints for each package it compiles: the bare import path. */
+    private static final java.util.regex.Pattern VERBOSE_PACKAGE = java.util.regex.Pattern.compile("^[A-Za-z0-9._~+-]+(/[A-Za-z0-9._~+-]+)*$");
     private final CommandPort commands;
     private final FilePort files;
     private final String goProgram;
@@ -75,18 +77,19 @@ public final class TargetBuilder {
         }
         List<String> argv = new ArrayList<>(List.of(goProgram));
         argv.addAll(plan.goArgs());
-        files.createDirectories(plan.buildDir());
-        Map<String, String> env = plan.environment();
-        String trace = null;
         if (explanation != null) {
             argv.add(2, "-v");
-            env = new HashMap<>(env);
-            String godebug = env.getOrDefault("GODEBUG", "");
-            env.put("GODEBUG", (godebug.isEmpty() ? "" : godebug + ",") + "gocachehash=1");
-            trace = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
         }
+        files.createDirectories(plan.buildDir());
+        List<String> builtPaths = plan.outputs().stream().map(PlannedOutput::builtPath).toList();
+        Map<String, FileEntry> before = explanation == null ? Map.of() : entries(builtPaths);
         List<String> stderr = new ArrayList<>();
+        List<String> compiled = new ArrayList<>();
         LineSink errors = line -> {
+            if (explanation != null && VERBOSE_PACKAGE.matcher(line).matches()) {
+                compiled.add(line);
+                return;
+            }
             log.info(line);
             synchronized (stderr) {
                 if (stderr.size() < MAX_KEPT_ERROR_LINES) {
@@ -94,26 +97,52 @@ public final class TargetBuilder {
                 }
             }
         };
-        int exit = commands.run(new Command(argv, env, moduleDir, trace), log::info, errors);
-        HashTrace traced = null;
-        if (trace != null) {
-            traced = files.process(trace, new HashTraceReader());
-            files.delete(trace);
-            traced.otherLines().forEach(errors::line);
-        }
-        TargetResult result;
+        int exit = commands.run(new Command(argv, plan.environment(), moduleDir), log::info, errors);
         if (exit != 0) {
-            result = finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, new CompileErrorParser().parse(stderr), List.of());
-        } else {
-            result = finished(plan, TargetStatus.SUCCESS, exit, start, startOffsetMs, List.of(), inspect(plan, warnings));
+            return finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, new CompileErrorParser().parse(stderr), List.of());
         }
-        return traced == null ? result : result.withRebuilds(explanation.explain(plan.target(), traced, exit == 0));
+        Rebuilds rebuilds = null;
+        if (explanation != null) {
+            Map<String, FileEntry> after = entries(builtPaths);
+            boolean relinked = builtPaths.stream().anyMatch(p -> !java.util.Objects.equals(identity(before.get(p)), identity(after.get(p))));
+            rebuilds = compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
+            if (rebuilds == null) {
+                rebuilds = explanation.explain(plan.target(), trace(argv, plan, compiled), true);
+            }
+        }
+        TargetResult result = finished(plan, TargetStatus.SUCCESS, exit, start, startOffsetMs, List.of(), inspect(plan, warnings));
+        return rebuilds == null ? result : result.withRebuilds(rebuilds);
+    }
+
+    /**
+     * The cache-key trace of a build that just ran: the same go build again, now a no-op, with
+     * GODEBUG=gocachehash=1 written beside the build and read there. Tracing only after work was
+     * seen keeps the trace's cost (about half a no-op build) off builds that changed nothing.
+     */
+    private HashTrace trace(List<String> argv, TargetPlan plan, List<String> compiled) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(plan.environment());
+        String godebug = env.getOrDefault("GODEBUG", "");
+        env.put("GODEBUG", (godebug.isEmpty() ? "" : godebug + ",") + "gocachehash=1");
+        String trace = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
+        try {
+            commands.run(new Command(argv, env, moduleDir, trace), line -> { }, line -> { });
+            HashTrace traced = files.process(trace, new HashTraceReader());
+            return new HashTrace(traced.actions(), compiled, List.of());
+        } finally {
+            files.delete(trace);
+        }
+    }
+
+    private static String identity(FileEntry entry) {
+        return entry == null ? null : entry.identity() + "/" + entry.size();
     }
 
     /** Turns a build's trace into its rebuild causes. */
-    @FunctionalInterface
     public interface Explanation {
         Rebuilds explain(Target target, HashTrace trace, boolean succeeded) throws IOException, InterruptedException;
+
+        /** The causes of a build in which go compiled and linked nothing, or null when that needs a trace (no history yet). */
+        Rebuilds unchanged(Target target) throws IOException, InterruptedException;
     }
 
     /**

@@ -38,7 +38,7 @@ public final class RebuildExplainer {
      */
     public Rebuilds explain(String goos, String goarch, String subject, HashTrace trace, boolean remember, String runId)
             throws IOException, InterruptedException {
-        String path = AgentPaths.join(AgentPaths.join(stateDir, ShortHash.of(modulePath)), goos + "_" + goarch + ".json.gz");
+        String path = historyPath(goos, goarch);
         try (FilePort.Lock lock = files.lock(path + ".lock", false)) {
             BuildHistory history = read(path);
             Rebuilds rebuilds = new RebuildClassifier(subject).classify(trace, history);
@@ -48,6 +48,27 @@ public final class RebuildExplainer {
             }
             return rebuilds;
         }
+    }
+
+    /**
+     * The causes of a build in which go compiled and linked nothing: none, every package reused.
+     * Null when there is no usable history, so the caller traces the build to start one.
+     */
+    public Rebuilds unchanged(String goos, String goarch) throws IOException, InterruptedException {
+        String path = historyPath(goos, goarch);
+        BuildHistory history;
+        try (FilePort.Lock lock = files.lock(path + ".lock", true)) {
+            history = read(path);
+        }
+        if (history.builds().isEmpty()) {
+            return null;
+        }
+        int reused = (int) history.builds().get(0).actionIds().keySet().stream().filter(n -> n.startsWith("build ")).count();
+        return new Rebuilds(0, reused, 1.0, 0, java.util.List.of(), java.util.List.of());
+    }
+
+    private String historyPath(String goos, String goarch) {
+        return AgentPaths.join(AgentPaths.join(stateDir, ShortHash.of(modulePath)), goos + "_" + goarch + ".json.gz");
     }
 
     private BuildHistory read(String path) throws IOException, InterruptedException {

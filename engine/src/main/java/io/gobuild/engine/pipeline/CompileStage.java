@@ -1,7 +1,10 @@
 package io.gobuild.engine.pipeline;
 
 import io.gobuild.engine.build.KnownArtifacts;
+import io.gobuild.engine.explain.HashTrace;
 import io.gobuild.engine.explain.RebuildExplainer;
+import io.gobuild.engine.matrix.Target;
+import io.gobuild.engine.report.Rebuilds;
 import io.gobuild.engine.report.CacheReport;
 import io.gobuild.engine.report.Warning;
 import io.gobuild.engine.report.Warning.WarningKind;
@@ -115,11 +118,27 @@ final class CompileStage implements Stage {
         RebuildExplainer explainer = new RebuildExplainer(context.host.files(), context.cacheHome.stateDir(), context.modulePath,
                 message -> context.warn(new Warning(WarningKind.STATE_UNREADABLE, null, message)));
         // Explaining is a report's extra: when it cannot be done (the state cannot be written, say), the build still stands.
-        TargetBuilder.Explanation explanation = (target, trace, succeeded) -> {
-            try {
-                return explainer.explain(target.goos(), target.goarch(), context.modulePath + " for " + target.port(), trace,
-                        succeeded, context.runId);
-            } catch (IOException e) {
+        TargetBuilder.Explanation explanation = new TargetBuilder.Explanation() {
+            @Override
+            public Rebuilds explain(Target target, HashTrace trace, boolean succeeded) throws InterruptedException {
+                try {
+                    return explainer.explain(target.goos(), target.goarch(), context.modulePath + " for " + target.port(), trace,
+                            succeeded, context.runId);
+                } catch (IOException e) {
+                    return unavailable(target, e);
+                }
+            }
+
+            @Override
+            public Rebuilds unchanged(Target target) throws InterruptedException {
+                try {
+                    return explainer.unchanged(target.goos(), target.goarch());
+                } catch (IOException e) {
+                    return unavailable(target, e);
+                }
+            }
+
+            private Rebuilds unavailable(Target target, IOException e) {
                 context.warn(new Warning(WarningKind.ANALYSIS_UNAVAILABLE, target.id(), "rebuild causes unavailable: " + e.getMessage()));
                 return null;
             }
