@@ -59,11 +59,6 @@ public final class TargetBuilder {
      * @param startOffsetMs when this target started, counted from the build's start (for timelines)
      * @throws InterruptedException when interrupted; every process it started is stopped by then
      */
-    public TargetResult build(TargetPlan plan, LogSink log, Consumer<Warning> warnings, long startOffsetMs)
-            throws IOException, InterruptedException {
-        return build(plan, log, warnings, startOffsetMs, null);
-    }
-
     /**
      * Builds with the go command's cache-key trace (GODEBUG=gocachehash=1) and -v written to a file
      * beside the build, read where it is, and handed to the explanation.
