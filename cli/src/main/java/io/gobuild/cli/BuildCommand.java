@@ -1,5 +1,7 @@
 package io.gobuild.cli;
 
+import io.gobuild.engine.publish.PublishRequest;
+import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.request.OverrideSpecs;
 import picocli.CommandLine.Command;
@@ -87,6 +89,16 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ModuleOptions module = new ModuleOptions();
 
+    @Option(names = "--publish", paramLabel = "DEST",
+            description = "After a successful build, publish it to a directory or http(s) URL (see gobuild publish --help).")
+    String publish;
+
+    @Option(names = "--publish-report", paramLabel = "FILE", description = "Publish report (default: publish-report.json beside the build report).")
+    String publishReport;
+
+    @Mixin
+    PublishOptions publishOptions = new PublishOptions();
+
     BuildCommand(Main.Console console) {
         this.console = console;
     }
@@ -100,6 +112,24 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EngineRun.run(console, engine -> engine.build(request()));
+        if (publish == null) {
+            return EngineRun.run(console, engine -> engine.build(request()));
+        }
+        // Publish options are checked before building, so a missing passphrase does not waste a build.
+        PublishRequest.Builder release = EngineRun.usage(console, () -> publishOptions.applyTo(PublishRequest.builder(), console));
+        if (release == null) {
+            return Main.EXIT_USAGE;
+        }
+        String[] report = new String[1];
+        int built = EngineRun.run(console, engine -> {
+            BuildReport result = engine.build(request());
+            report[0] = result.request().report();
+            return result;
+        });
+        if (built != Main.EXIT_OK) {
+            return built;
+        }
+        return EngineRun.run(console, engine -> engine.publish(release.reports(List.of(report[0])).destination(publish)
+                .reportPath(publishReport).build()));
     }
 }

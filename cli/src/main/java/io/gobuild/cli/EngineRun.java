@@ -20,6 +20,16 @@ final class EngineRun {
         BuildReport run(GoBuildEngine engine) throws IOException, InterruptedException;
     }
 
+    /** Checks options that need no engine; a bad one is printed and gives null. */
+    static <T> T usage(Main.Console console, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (UsageException e) {
+            console.err().println("gobuild: " + e.getMessage());
+            return null;
+        }
+    }
+
     static int run(Main.Console console, Call call) {
         GoBuildEngine engine = new GoBuildEngine(LocalHost.of(console.environment(), console.workingDirectory()),
                 new ConsoleLog(console.err()));

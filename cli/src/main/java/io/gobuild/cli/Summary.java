@@ -3,6 +3,7 @@ package io.gobuild.cli;
 import io.gobuild.engine.report.Artifact;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.Check;
+import io.gobuild.engine.report.PublishReport;
 import io.gobuild.engine.report.TargetResult;
 
 import java.io.PrintWriter;
@@ -26,7 +27,11 @@ final class Summary {
         if (report.kind().equals("BUILD")) {
             printTargets(report);
         }
-        out.println("report:   " + report.request().report());
+        if (report.publish() != null) {
+            printPublish(report.publish());
+        } else {
+            out.println("report:   " + report.request().report());
+        }
         out.println("status:   " + report.status() + (report.message() == null ? "" : " (" + report.message() + ")"));
         out.flush();
     }
@@ -41,6 +46,17 @@ final class Summary {
         }
         out.println();
         out.println("binaries: " + report.request().out());
+    }
+
+    private void printPublish(PublishReport publish) {
+        int width = Math.max(4, publish.files().stream().mapToInt(f -> f.name().length()).max().orElse(4));
+        String row = "%-" + width + "s  %-17s  %s%n";
+        out.printf(Locale.ROOT, row, "FILE", "OUTCOME", "DESTINATION / MESSAGE");
+        for (PublishReport.PublishedFile file : publish.files()) {
+            out.printf(Locale.ROOT, row, file.name(), file.outcome(), file.message() == null ? file.destination() : file.message());
+        }
+        out.println();
+        out.println("release:  " + publish.name() + " " + publish.version() + " -> " + publish.destination());
     }
 
     private static String detail(TargetResult target) {

@@ -3,6 +3,8 @@ package io.gobuild.engine;
 import io.gobuild.engine.pipeline.BuildPipeline;
 import io.gobuild.engine.port.Host;
 import io.gobuild.engine.port.LogSink;
+import io.gobuild.engine.publish.PublishPipeline;
+import io.gobuild.engine.publish.PublishRequest;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.request.UsageException;
@@ -39,5 +41,15 @@ public final class GoBuildEngine {
      */
     public BuildReport verify(BuildRequest request) throws IOException, InterruptedException {
         return BuildPipeline.verifyOnly().run(host, log, request.toBuilder().verify(true).build());
+    }
+
+    /**
+     * Packages, signs and publishes what build reports name, and writes a report of kind PUBLISH.
+     * It runs on this machine, where the binaries are (in Jenkins: inside an agent-side callable).
+     *
+     * @throws UsageException when the request cannot be carried out; nothing was published
+     */
+    public BuildReport publish(PublishRequest request) throws IOException, InterruptedException {
+        return new PublishPipeline().run(request, log);
     }
 }

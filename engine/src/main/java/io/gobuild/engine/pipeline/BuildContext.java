@@ -1,5 +1,6 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.secret.MaskingLog;
 import io.gobuild.engine.build.CacheHome;
 import io.gobuild.engine.build.GoEnvironment;
 import io.gobuild.engine.build.MainPackage;

@@ -1,5 +1,6 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.secret.MaskingLog;
 import io.gobuild.engine.port.Host;
 import io.gobuild.engine.port.LogSink;
 import io.gobuild.engine.build.TargetBuilder;

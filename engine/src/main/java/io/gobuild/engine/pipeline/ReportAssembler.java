@@ -1,5 +1,6 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.secret.MaskingLog;
 import io.gobuild.engine.build.MainPackage;
 import io.gobuild.engine.matrix.Target;
 import io.gobuild.engine.report.Artifact;
@@ -11,6 +12,7 @@ import io.gobuild.engine.report.Rebuilds;
 import io.gobuild.engine.report.RootCause;
 import io.gobuild.engine.report.TargetResult;
 import io.gobuild.engine.report.HostInfo;
+import io.gobuild.engine.report.Tool;
 import io.gobuild.engine.report.ToolchainInfo;
 import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.request.TargetOverride;
@@ -23,8 +25,6 @@ import java.util.Map;
 
 /** Turns the context of a run into its report: the resolved request, with every secret masked. */
 final class ReportAssembler {
-    static final String TOOL = "gobuild " + version();
-
     private ReportAssembler() {
     }
 
@@ -36,12 +36,12 @@ final class ReportAssembler {
                 context.toolchain.program(), context.toolchain.goroot(), context.toolchain.hostOs(),
                 context.toolchain.hostArch(), context.toolchain.gotoolchain());
         HostInfo host = new HostInfo(context.host.name(), context.host.os(), context.host.arch(), context.host.cpus());
-        return new BuildReport(BuildReport.SCHEMA_VERSION, context.kind, context.runId, TOOL, context.modulePath,
+        return new BuildReport(BuildReport.SCHEMA_VERSION, context.kind, context.runId, Tool.NAME, context.modulePath,
                 context.moduleDir, toolchain, host, context.source, resolvedRequest(context),
                 context.startedAt.toString(), context.finishedAt.toString(), context.elapsedMs(), context.status,
                 message(context), context.stageTimes, context.results.stream().map(t -> masked(t, context.log)).toList(),
                 context.warnings, context.verification,
-                context.cacheReport, context.findings);
+                context.cacheReport, context.findings, null);
     }
 
     /** Rebuild causes and compiler messages quote build inputs (ldflags, build info): mask known secrets in them. */
@@ -103,10 +103,5 @@ final class ReportAssembler {
             resolved.version(context.source.version()).commit(context.source.commit());
         }
         return resolved.build();
-    }
-
-    private static String version() {
-        String version = ReportAssembler.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 }

@@ -15,7 +15,8 @@ public record BuildReport(int schemaVersion, String kind, String runId, String t
                           String moduleDir, ToolchainInfo toolchain, HostInfo host, SourceInfo source,
                           BuildRequest request, String startedAt, String finishedAt, long durationMs,
                           RunStatus status, String message, List<StageTime> stages, List<TargetResult> targets,
-                          List<Warning> warnings, Verification verification, CacheReport cache, List<Finding> findings) {
+                          List<Warning> warnings, Verification verification, CacheReport cache, List<Finding> findings,
+                          PublishReport publish) {
     public static final int SCHEMA_VERSION = 1;
 
     public BuildReport {

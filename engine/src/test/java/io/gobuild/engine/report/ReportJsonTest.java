@@ -44,7 +44,11 @@ class ReportJsonTest {
                 new Verification(CheckStatus.WARN, false, List.of(new Check("tidy", CheckStatus.WARN, "untidy", List.of("-a", "+b"))),
                         Map.of("GOPROXY", "off")),
                 new CacheReport("/h", "/h/go-build", "/h/go-mod", 1, 2, 3, 4, null, 0, 0),
-                List.of(new Finding(Finding.FindingKind.FILE_IN_NO_TARGET, "p", "q.go", "m", List.of("linux/amd64"))));
+                List.of(new Finding(Finding.FindingKind.FILE_IN_NO_TARGET, "p", "q.go", "m", List.of("linux/amd64"))),
+                new PublishReport("https://repo/x", "x", "1.0", List.of("r.json"),
+                        List.of(new PublishReport.PublishedFile("x.tar.gz", PublishReport.Role.ARCHIVE, "linux/amd64", 3, "ab",
+                                "https://repo/x/x.tar.gz", PublishReport.Outcome.UPLOADED, null)),
+                        List.of(new PublishReport.Signer("OPENPGP", "F00", List.of("x.asc"))), "x.intoto.jsonl"));
         assertThat(ReportJson.read(ReportJson.write(report), BuildReport.class)).isEqualTo(report);
 
         String future = new String(ReportJson.write(report)).replaceFirst("\\{", "{ \"cache\": {\"hits\": 3},");

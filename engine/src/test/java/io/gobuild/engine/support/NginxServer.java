@@ -11,18 +11,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real nginx on a loopback port, serving a directory over HTTPS (a self-signed certificate made by
- * openssl) behind basic authentication. Started and stopped by the test.
+ * A real nginx on a loopback port, serving a directory over HTTPS (a self-signed certificate made by openssl) behind basic
+ * authentication, or over plain HTTP as a WebDAV repository. Started and stopped by the test.
  */
 public final class NginxServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path certificate;
+    private final boolean tls;
 
-    private NginxServer(Process process, int port, Path certificate) {
+    private NginxServer(Process process, int port, Path certificate, boolean tls) {
         this.process = process;
         this.port = port;
         this.certificate = certificate;
+        this.tls = tls;
     }
 
     public static boolean installed() {
@@ -31,12 +33,31 @@ public final class NginxServer implements AutoCloseable {
 
     /** Serves root at https://127.0.0.1:PORT/ to the one user given. */
     public static NginxServer serve(Path root, Path workDir, String user, String password) throws IOException, InterruptedException {
+        return start(root, workDir, user, password, true, "");
+    }
+
+    /**
+     * A WebDAV repository at http://127.0.0.1:PORT/ that accepts PUT, MOVE and DELETE from the one
+     * user given (what nginx-extras' dav module offers generic repositories).
+     */
+    public static NginxServer webdav(Path root, Path workDir, String user, String password) throws IOException, InterruptedException {
+        return start(root, workDir, user, password, false, String.join("\n",
+                "      dav_methods PUT DELETE MKCOL COPY MOVE;",
+                "      create_full_put_path on;",
+                "      dav_access user:rw group:r all:r;",
+                "      client_max_body_size 200m;"));
+    }
+
+    private static NginxServer start(Path root, Path workDir, String user, String password, boolean tls, String locationExtra)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         int port = freePort();
         Path cert = workDir.resolve("cert.pem");
         Path key = workDir.resolve("key.pem");
-        run(workDir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
-                "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
+        if (tls) {
+            run(workDir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
+                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
+        }
         String hash = run(workDir, "openssl", "passwd", "-apr1", password).strip();
         Files.writeString(workDir.resolve("htpasswd"), user + ":" + hash + "\n");
         String temp = workDir.resolve("tmp").toString();
@@ -53,13 +74,14 @@ public final class NginxServer implements AutoCloseable {
                 "  client_body_temp_path " + temp + "/body; proxy_temp_path " + temp + "/proxy;",
                 "  fastcgi_temp_path " + temp + "/fastcgi; uwsgi_temp_path " + temp + "/uwsgi; scgi_temp_path " + temp + "/scgi;",
                 "  server {",
-                "    listen 127.0.0.1:" + port + " ssl;",
-                "    ssl_certificate " + cert + ";",
-                "    ssl_certificate_key " + key + ";",
+                "    listen 127.0.0.1:" + port + (tls ? " ssl;" : ";"),
+                tls ? "    ssl_certificate " + cert + ";" : "",
+                tls ? "    ssl_certificate_key " + key + ";" : "",
                 "    location / {",
                 "      root " + root + ";",
                 "      auth_basic \"modules\";",
                 "      auth_basic_user_file " + workDir.resolve("htpasswd") + ";",
+                locationExtra,
                 "    }",
                 "  }",
                 "}", "");
@@ -67,13 +89,13 @@ public final class NginxServer implements AutoCloseable {
         Files.writeString(confFile, conf);
         Process process = new ProcessBuilder("/usr/sbin/nginx", "-p", workDir.toString(), "-c", confFile.toString())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("nginx.out").toFile()).start();
-        NginxServer server = new NginxServer(process, port, cert);
+        NginxServer server = new NginxServer(process, port, cert, tls);
         server.awaitListening(workDir);
         return server;
     }
 
     public String url() {
-        return "https://127.0.0.1:" + port;
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     public String hostAndPort() {
@@ -102,7 +124,7 @@ public final class NginxServer implements AutoCloseable {
         throw new IOException("nginx did not listen on port " + port);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

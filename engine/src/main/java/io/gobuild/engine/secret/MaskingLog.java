@@ -1,25 +1,24 @@
-package io.gobuild.engine.pipeline;
+package io.gobuild.engine.secret;
 
 import io.gobuild.engine.port.LogSink;
-import io.gobuild.engine.secret.SecretMasker;
 
 import java.util.Set;
 
 /** The run's log with every known secret masked; stages add secrets as they learn them (a netrc's passwords). */
-final class MaskingLog implements LogSink {
+public final class MaskingLog implements LogSink {
     private final LogSink log;
     private volatile SecretMasker masker;
 
-    MaskingLog(LogSink log, SecretMasker masker) {
+    public MaskingLog(LogSink log, SecretMasker masker) {
         this.log = log;
         this.masker = masker;
     }
 
-    synchronized void addSecrets(Set<String> secrets) {
+    public synchronized void addSecrets(Set<String> secrets) {
         masker = masker.with(secrets);
     }
 
-    String mask(String text) {
+    public String mask(String text) {
         return masker.mask(text);
     }
 
