@@ -10,7 +10,7 @@ import java.util.Map;
 /** The gobuild command line. */
 @Command(name = "gobuild", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fast, explainable and trustworthy Go builds.",
-        subcommands = {BuildCommand.class, VerifyCommand.class, PublishCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, VerifyCommand.class, PublishCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -68,6 +68,9 @@ public final class Main implements Runnable {
             }
             if (type == PublishCommand.class) {
                 return type.cast(new PublishCommand(console));
+            }
+            if (type == ReportCommand.class) {
+                return type.cast(new ReportCommand(console));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -5,6 +5,7 @@ import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.Check;
 import io.gobuild.engine.report.PublishReport;
 import io.gobuild.engine.report.TargetResult;
+import io.gobuild.engine.report.html.HtmlReport;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -31,6 +32,7 @@ final class Summary {
             printPublish(report.publish());
         } else {
             out.println("report:   " + report.request().report());
+            out.println("page:     " + HtmlReport.pathBeside(report.request().report()));
         }
         out.println("status:   " + report.status() + (report.message() == null ? "" : " (" + report.message() + ")"));
         out.flush();

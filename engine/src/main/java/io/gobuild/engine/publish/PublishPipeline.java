@@ -10,6 +10,7 @@ import io.gobuild.engine.report.PublishReport.Role;
 import io.gobuild.engine.report.ReportJson;
 import io.gobuild.engine.report.StageTime;
 import io.gobuild.engine.report.Tool;
+import io.gobuild.engine.report.html.HtmlReport;
 import io.gobuild.engine.secret.MaskingLog;
 import io.gobuild.engine.secret.Redactor;
 import io.gobuild.engine.secret.SecretMasker;
@@ -91,7 +92,9 @@ public final class PublishPipeline {
                 null, null, List.of(), publish);
         Files.createDirectories(context.reportPath.getParent());
         Staged.write(context.reportPath, ReportJson.write(context.report));
-        context.log.info("publish report: " + context.reportPath);
+        Path page = Path.of(HtmlReport.pathBeside(context.reportPath.toString()));
+        Staged.write(page, HtmlReport.render(List.of(context.report)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        context.log.info("publish report: " + context.reportPath + " (page: " + page + ")");
     }
 
     private static List<String> signatures(PublishContext context, String suffix) {

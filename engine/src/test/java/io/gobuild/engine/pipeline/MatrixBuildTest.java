@@ -76,7 +76,8 @@ class MatrixBuildTest {
         BuildReport written = ReportJson.read(Files.readAllBytes(dist.resolve("build-report.json")), BuildReport.class);
         assertThat(written).isEqualTo(report);
         assertThat(log.lines()).anyMatch(l -> l.matches("\\[\\d/3] windows/amd64 ok \\d+\\.\\ds"));
-        assertThat(dist.toFile().list()).containsExactlyInAnyOrder("linux_amd64", "windows_amd64", "darwin_arm64", "build-report.json");
+        assertThat(dist.toFile().list()).containsExactlyInAnyOrder("linux_amd64", "windows_amd64", "darwin_arm64", "build-report.json",
+                "build-report.html");
     }
 
     @Test
