@@ -1,5 +1,6 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.toolchain.CacheHomeProbe;
 import io.gobuild.engine.build.GoEnvironment;
 import io.gobuild.engine.report.Warning;
 import io.gobuild.engine.report.Warning.WarningKind;
@@ -24,6 +25,7 @@ final class ToolchainStage implements Stage {
         }
         context.go = new GoInvocation(context.host.commands(), context.request.go(), context.environment.base());
         context.toolchain = new ToolchainProbe().probe(context.go, context.moduleDir);
+        CacheHomeProbe.check(context.go, context.host.files(), context.cacheHome.path(), context.moduleDir);
         context.log.info("toolchain: " + context.toolchain.versionText() + " (" + context.toolchain.goroot()
                 + ", GOTOOLCHAIN=" + context.toolchain.gotoolchain() + ")");
     }

@@ -25,6 +25,10 @@ public final class GoInvocation {
         this.environment = Map.copyOf(environment);
     }
 
+    public CommandPort commands() {
+        return commands;
+    }
+
     public String goProgram() {
         return goProgram;
     }
