@@ -5,5 +5,6 @@ package io.gobuild.engine.port;
  * device and inode where the file system has them, so that a file merely touched keeps its
  * identity and one rewritten gets a new one.
  */
-public record FileEntry(String name, boolean directory, long size, long lastModifiedMillis, String identity) {
+public record FileEntry(String name, boolean directory, long size, long lastModifiedMillis, String identity)
+        implements java.io.Serializable {
 }

@@ -6,9 +6,11 @@ import java.util.List;
  * What a publish did: where to, which release, and per file its outcome. Files are listed in the
  * order they are published: archives, their signatures, provenance, then the checksum file and
  * its signatures, so that a release never looks complete before all its artifacts are there.
+ * staging is the directory on the publishing machine where the release files were assembled.
  */
 public record PublishReport(String destination, String name, String version, List<String> fromReports,
-                            List<PublishedFile> files, List<Signer> signers, String provenance) {
+                            List<PublishedFile> files, List<Signer> signers, String provenance,
+                            String staging) {
     public PublishReport {
         fromReports = fromReports == null ? List.of() : List.copyOf(fromReports);
         files = files == null ? List.of() : List.copyOf(files);

@@ -86,6 +86,24 @@ public final class StepResult {
         return summary;
     }
 
+    /** The staged release files that are at the destination, relative to the workspace, for archiving. */
+    public static List<String> publishedFiles(BuildReport report, String workspace) {
+        List<String> paths = new ArrayList<>();
+        String ws = io.gobuild.engine.port.AgentPaths.normalize(workspace) + "/";
+        if (report.publish() == null || report.publish().staging() == null) {
+            return paths;
+        }
+        String staging = io.gobuild.engine.port.AgentPaths.normalize(report.publish().staging());
+        for (PublishReport.PublishedFile file : report.publish().files()) {
+            String path = staging + "/" + file.name();
+            boolean there = file.outcome() == PublishReport.Outcome.UPLOADED || file.outcome() == PublishReport.Outcome.SKIPPED_IDENTICAL;
+            if (there && path.startsWith(ws)) {
+                paths.add(path.substring(ws.length()));
+            }
+        }
+        return paths;
+    }
+
     /** The artifact paths of a report relative to the workspace, for archiving: the binaries and the reports. */
     public static List<String> archivable(BuildReport report, String workspace) {
         List<String> paths = new ArrayList<>();

@@ -55,4 +55,18 @@ class CallSummaryTest {
         assertThat(summary.get("status")).isEqualTo("SUCCESS");
         assertThat(summary.get("targets").toString()).contains("linux/amd64", "linux_amd64/app", "sha256=ab");
     }
+
+    @Test
+    void publishedFilesAreArchivedRelativeToTheWorkspaceAndOnlyWhenTheyReachedTheDestination() throws Exception {
+        BuildReport report = report("""
+                {"schemaVersion":1,"kind":"PUBLISH","status":"FAILURE","targets":[],
+                 "publish":{"destination":"https://r","name":"app","version":"1","staging":"/w/job/dist/release","files":[
+                   {"name":"a.tar.gz","role":"ARCHIVE","size":1,"sha256":"x","outcome":"UPLOADED"},
+                   {"name":"b.zip","role":"ARCHIVE","size":1,"sha256":"y","outcome":"SKIPPED_IDENTICAL"},
+                   {"name":"sums.txt","role":"CHECKSUMS","size":1,"sha256":"z","outcome":"NOT_PUBLISHED"}]}}
+                """);
+        assertThat(StepResult.publishedFiles(report, "/w/job")).containsExactly("dist/release/a.tar.gz", "dist/release/b.zip");
+        assertThat(StepResult.publishedFiles(report, "/elsewhere")).isEmpty();
+        assertThat(CallSummary.of(report).published()).isEqualTo(2);
+    }
 }
