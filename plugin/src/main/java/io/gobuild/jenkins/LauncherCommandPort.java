@@ -49,7 +49,12 @@ final class LauncherCommandPort implements CommandPort {
             throw e;
         }
         try {
-            return proc.join();
+            int code = proc.join();
+            if (LaunchPlan.programMissing(code, unix)) {
+                throw new ProgramNotFoundException(command.program() + " was not found on the PATH of the step ("
+                        + command.environment().getOrDefault("PATH", "") + ")");
+            }
+            return code;
         } catch (InterruptedException e) {
             proc.kill();
             throw e;

@@ -28,18 +28,28 @@ public final class LaunchPlan {
         return overrides;
     }
 
+    /** What a POSIX shell exits with when the program to exec does not exist. */
+    public static final int NOT_FOUND = 127;
+
     /**
-     * The arguments to launch: the command itself, or on Unix, when stderr goes to a file, a
-     * POSIX shell that redirects it and execs the command (no quoting: arguments pass as "$@").
-     * On Windows the caller copies stderr into the file instead.
+     * The arguments to launch. On Unix a POSIX shell execs the command (arguments pass unquoted as
+     * "$@"), so the program is found on the PATH of the command's environment (tools { go } and
+     * withEnv set it) rather than on the agent process's, and stderr can go to a file there. On
+     * Windows the command is launched as it is and the caller copies stderr into the file.
      */
     public static List<String> argv(Command command, boolean unix) {
-        if (command.stderrFile() == null || !unix) {
+        if (!unix) {
             return command.argv();
         }
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$@\" 2>\"$GOBUILD_STDERR_FILE\"", "gobuild"));
+        String script = command.stderrFile() == null ? "exec \"$@\"" : "exec \"$@\" 2>\"$GOBUILD_STDERR_FILE\"";
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", script, "gobuild"));
         argv.addAll(command.argv());
         return argv;
+    }
+
+    /** Whether a launch's exit code means that the program was not found. */
+    public static boolean programMissing(int exitCode, boolean unix) {
+        return unix && exitCode == NOT_FOUND;
     }
 
     /** The environment of the launch: the command's, plus where the shell redirects stderr. */
