@@ -1,5 +1,6 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.port.Concurrently;
 import io.gobuild.engine.toolchain.CacheHomeProbe;
 import io.gobuild.engine.build.GoEnvironment;
 import io.gobuild.engine.report.Warning;
@@ -24,8 +25,18 @@ final class ToolchainStage implements Stage {
                     "ignoring " + replaced + " from the environment: gobuild sets it explicitly for every target"));
         }
         context.go = new GoInvocation(context.host.commands(), context.request.go(), context.environment.base());
-        context.toolchain = new ToolchainProbe().probe(context.go, context.moduleDir);
-        CacheHomeProbe.check(context.go, context.host.files(), context.cacheHome.path(), context.moduleDir);
+        // The cache-home check overlaps the toolchain queries; a missing go is reported by the latter first.
+        Concurrently<Void> cacheHome = Concurrently.start(() -> {
+            CacheHomeProbe.check(context.go, context.host.files(), context.cacheHome.path(), context.moduleDir);
+            return null;
+        });
+        try {
+            context.toolchain = new ToolchainProbe().probe(context.go, context.moduleDir);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            cacheHome.cancel();
+            throw e;
+        }
+        cacheHome.get();
         context.log.info("toolchain: " + context.toolchain.versionText() + " (" + context.toolchain.goroot()
                 + ", GOTOOLCHAIN=" + context.toolchain.gotoolchain() + ")");
     }

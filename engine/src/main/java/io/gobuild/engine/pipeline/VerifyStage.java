@@ -25,7 +25,8 @@ final class VerifyStage implements Stage {
             context.log.addSecrets(SecretMasker.netrcSecrets(new String(context.host.files().read(netrc), StandardCharsets.UTF_8)));
         }
         ModuleVerifier.Settings settings = new ModuleVerifier.Settings(context.moduleDir,
-                context.cacheHome.tempDir(), context.request.strict(), context.request.tidy(), netrc);
+                context.request.tempDir() != null ? context.request.tempDir() : context.cacheHome.tempDir(), context.request.strict(),
+                context.request.tidy(), netrc);
         context.verification = new ModuleVerifier(context.host.files(), context.log)
                 .verify(context.go, context.toolchain, settings);
         if (context.kind.equals("VERIFY")) {

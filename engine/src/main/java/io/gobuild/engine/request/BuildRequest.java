@@ -39,7 +39,8 @@ public record BuildRequest(
         String tidy,
         String netrc,
         String cacheMaxSize,
-        Boolean explain) {
+        Boolean explain,
+        String tempDir) {
 
     public static final String DEFAULT_OUTPUT_TEMPLATE = "{{.Os}}_{{.Arch}}{{.Variant}}/{{.Binary}}{{.Ext}}";
     /** The output directory when none is given, inside the module directory. */
@@ -78,6 +79,7 @@ public record BuildRequest(
         netrc = netrc == null ? "" : netrc;
         cacheMaxSize = cacheMaxSize == null ? "" : cacheMaxSize;
         explain = explain == null || explain;
+        tempDir = tempDir == null || tempDir.isBlank() ? null : tempDir;
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {
@@ -122,6 +124,7 @@ public record BuildRequest(
         private Boolean strict;
         private String tidy;
         private String netrc;
+        private String tempDir;
         private String cacheMaxSize;
         private Boolean explain;
 
@@ -156,6 +159,7 @@ public record BuildRequest(
             strict = r.strict;
             tidy = r.tidy;
             netrc = r.netrc;
+            tempDir = r.tempDir;
             cacheMaxSize = r.cacheMaxSize;
             explain = r.explain;
         }
@@ -187,13 +191,14 @@ public record BuildRequest(
         public Builder strict(Boolean v) { strict = v; return this; }
         public Builder tidy(String v) { tidy = v; return this; }
         public Builder netrc(String v) { netrc = v; return this; }
+        public Builder tempDir(String v) { tempDir = v; return this; }
         public Builder cacheMaxSize(String v) { cacheMaxSize = v; return this; }
         public Builder explain(Boolean v) { explain = v; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(moduleDir, targets, exclude, packages, tags, trimpath, ldflags, gcflags, buildvcs,
                     goflags, env, cgo, overrides, out, outputTemplate, report, parallel, failFast, version, commit, go,
-                    gotoolchain, cacheDir, verify, strict, tidy, netrc, cacheMaxSize, explain);
+                    gotoolchain, cacheDir, verify, strict, tidy, netrc, cacheMaxSize, explain, tempDir);
         }
     }
 }

@@ -53,7 +53,8 @@ public record BuildStepArguments(List<String> targets, List<String> exclude, Lis
                 .trimpath(trimpath).cgo(cgo).ldflags(ldflags).gcflags(gcflags).env(env).out(outDir).parallel(parallel)
                 .failFast(failFast).verify(verify).strict(strict).tidy(tidy == null ? null : tidy.toUpperCase(java.util.Locale.ROOT))
                 .overrides(overrides).version(version).commit(commit).goflags(goflags).buildvcs(buildvcs).explain(explain)
-                .cacheMaxSize(cacheMaxSize).cacheDir(cacheHome(place)).netrc(netrc).go(go).gotoolchain(gotoolchain).build();
+                .cacheMaxSize(cacheMaxSize).cacheDir(cacheHome(place)).netrc(netrc).go(go).gotoolchain(gotoolchain)
+                .tempDir(AgentPaths.join(AgentPaths.normalize(place.tempDir()), "gobuild")).build();
     }
 
     /** The per-call directory, else the agent's configured one, else one under the agent root (else the workspace's temp dir). */

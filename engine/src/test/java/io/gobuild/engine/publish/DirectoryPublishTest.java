@@ -53,12 +53,6 @@ class DirectoryPublishTest {
         return new PublishPipeline().run(request, log);
     }
 
-    private static Map<String, Outcome> outcomes(BuildReport report) {
-        Map<String, Outcome> outcomes = new TreeMap<>();
-        report.publish().files().forEach(f -> outcomes.put(f.name(), f.outcome()));
-        return outcomes;
-    }
-
     @Test
     void releaseIsPackagedChecksummedAndSignedSoThatTheRealToolsAcceptIt() throws Exception {
         Path out = temp.resolve("release");
@@ -183,7 +177,7 @@ class DirectoryPublishTest {
         publish(fixture.request(out.toString()).build());
         BuildReport again = publish(fixture.request(out.toString()).build());
         assertThat(again.status()).isEqualTo(RunStatus.SUCCESS);
-        assertThat(outcomes(again).values()).containsOnly(Outcome.SKIPPED_IDENTICAL);
+        assertThat(ReleaseFixture.outcomes(again).values()).containsOnly(Outcome.SKIPPED_IDENTICAL);
 
         Path zip = out.resolve("release_v2.1.0_windows_amd64.zip");
         Files.writeString(zip, "someone else's zip");
@@ -191,7 +185,7 @@ class DirectoryPublishTest {
         BuildReport conflict = publish(fixture.request(out.toString()).build());
         assertThat(conflict.status()).isEqualTo(RunStatus.FAILURE);
         assertThat(conflict.message()).contains("different content", "nothing was published");
-        assertThat(outcomes(conflict)).containsEntry("release_v2.1.0_windows_amd64.zip", Outcome.FAILED)
+        assertThat(ReleaseFixture.outcomes(conflict)).containsEntry("release_v2.1.0_windows_amd64.zip", Outcome.FAILED)
                 .containsEntry("release_v2.1.0_checksums.txt", Outcome.NOT_PUBLISHED)
                 .containsEntry("release_v2.1.0_linux_amd64.tar.gz", Outcome.SKIPPED_IDENTICAL);
         assertThat(Files.readString(zip)).isEqualTo("someone else's zip");
@@ -199,7 +193,7 @@ class DirectoryPublishTest {
 
         BuildReport replaced = publish(fixture.request(out.toString()).overwrite(true).build());
         assertThat(replaced.status()).isEqualTo(RunStatus.SUCCESS);
-        assertThat(outcomes(replaced)).containsEntry("release_v2.1.0_windows_amd64.zip", Outcome.UPLOADED)
+        assertThat(ReleaseFixture.outcomes(replaced)).containsEntry("release_v2.1.0_windows_amd64.zip", Outcome.UPLOADED)
                 .containsEntry("release_v2.1.0_checksums.txt", Outcome.UPLOADED);
     }
 
@@ -270,5 +264,31 @@ class DirectoryPublishTest {
         assertThatThrownBy(() -> publish(fixture.request(out.toString()).cosignKey(fixture.secretKey.toString(), Secret.of("x")).build()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("is not a cosign private key");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void reportsOfSeveralMatrixCellsMakeOneReleaseAndDisagreeingCellsAreRefused() throws Exception {
+        Path cell = temp.resolve("cell-darwin");
+        BuildReport darwin = new io.gobuild.engine.GoBuildEngine(io.gobuild.engine.support.GoTestSupport.host(fixture.app,
+                ReleaseFixture.environment(new io.gobuild.engine.support.ModuleProxy(fixture.root.resolve("proxy")))), log)
+                .build(io.gobuild.engine.request.BuildRequest.builder().moduleDir(fixture.app.toString()).targets(List.of("darwin/arm64"))
+                        .version("v2.1.0").commit("0123456789abcdef0123456789abcdef01234567").out(cell.toString()).goflags("-modcacherw")
+                        .build());
+        Path out = temp.resolve("release");
+        BuildReport merged = publish(fixture.request(out.toString())
+                .reports(List.of(fixture.reportPath.toString(), darwin.request().report())).build());
+
+        assertThat(merged.status()).as(merged.message()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(out.toFile().list()).contains("release_v2.1.0_linux_amd64.tar.gz", "release_v2.1.0_windows_amd64.zip",
+                "release_v2.1.0_darwin_arm64.tar.gz");
+        assertThat(merged.publish().fromReports()).hasSize(2);
+
+        BuildReport other = new io.gobuild.engine.GoBuildEngine(io.gobuild.engine.support.GoTestSupport.host(fixture.app,
+                ReleaseFixture.environment(new io.gobuild.engine.support.ModuleProxy(fixture.root.resolve("proxy")))), log)
+                .build(io.gobuild.engine.request.BuildRequest.builder().moduleDir(fixture.app.toString()).targets(List.of("darwin/arm64"))
+                        .version("v9.9.9").out(temp.resolve("cell-other").toString()).goflags("-modcacherw").build());
+        assertThatThrownBy(() -> publish(fixture.request(temp.resolve("mixed").toString())
+                .reports(List.of(fixture.reportPath.toString(), other.request().report())).build()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("are of different versions (v2.1.0, v9.9.9)");
     }
 }

@@ -72,17 +72,11 @@ class HttpPublishTest {
         return files;
     }
 
-    private static Map<String, Outcome> outcomes(BuildReport report) {
-        Map<String, Outcome> outcomes = new TreeMap<>();
-        report.publish().files().forEach(f -> outcomes.put(f.name(), f.outcome()));
-        return outcomes;
-    }
-
     @Test
     void fullPublishThenARepublishThatSkipsEverything() throws Exception {
         BuildReport first = publish(request(nginx.url()).build());
         assertThat(first.status()).as(first.message()).isEqualTo(RunStatus.SUCCESS);
-        assertThat(outcomes(first).values()).containsOnly(Outcome.UPLOADED);
+        assertThat(ReleaseFixture.outcomes(first).values()).containsOnly(Outcome.UPLOADED);
         assertThat(published().keySet()).containsExactlyInAnyOrder("releases/v2.1.0/release_v2.1.0_linux_amd64.tar.gz",
                 "releases/v2.1.0/release_v2.1.0_windows_amd64.zip", "releases/v2.1.0/release_v2.1.0.intoto.jsonl",
                 "releases/v2.1.0/release_v2.1.0_checksums.txt", "releases/v2.1.0/release_v2.1.0_checksums.txt.asc");
@@ -94,7 +88,7 @@ class HttpPublishTest {
 
         BuildReport again = publish(request(nginx.url()).build());
         assertThat(again.status()).isEqualTo(RunStatus.SUCCESS);
-        assertThat(outcomes(again).values()).containsOnly(Outcome.SKIPPED_IDENTICAL);
+        assertThat(ReleaseFixture.outcomes(again).values()).containsOnly(Outcome.SKIPPED_IDENTICAL);
     }
 
     @Test
@@ -107,7 +101,7 @@ class HttpPublishTest {
         BuildReport report = publish(request(nginx.url()).build());
 
         assertThat(report.status()).isEqualTo(RunStatus.FAILURE);
-        assertThat(outcomes(report)).containsEntry("release_v2.1.0_linux_amd64.tar.gz", Outcome.FAILED)
+        assertThat(ReleaseFixture.outcomes(report)).containsEntry("release_v2.1.0_linux_amd64.tar.gz", Outcome.FAILED)
                 .containsEntry("release_v2.1.0_checksums.txt", Outcome.NOT_PUBLISHED);
         assertThat(published()).isEqualTo(before);
     }
@@ -142,7 +136,7 @@ class HttpPublishTest {
             BuildReport stopped = publish(request(proxy.url()).build());
             assertThat(Thread.interrupted()).isTrue();
             assertThat(stopped.status()).isEqualTo(RunStatus.CANCELLED);
-            assertThat(outcomes(stopped).values()).containsOnly(Outcome.NOT_PUBLISHED);
+            assertThat(ReleaseFixture.outcomes(stopped).values()).containsOnly(Outcome.NOT_PUBLISHED);
         }
         assertThat(published().keySet()).noneMatch(name -> name.endsWith("checksums.txt"))
                 .allMatch(name -> name.startsWith("releases/v2.1.0/.") && name.endsWith(".part"));
@@ -158,6 +152,22 @@ class HttpPublishTest {
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
+            }
+        }
+    }
+
+    @Test
+    void aServerThatCannotMoveGetsEachFileInPlaceAndReadBack() throws Exception {
+        Path plainRoot = temp.resolve("plain");
+        Files.createDirectories(plainRoot);
+        try (NginxServer plain = NginxServer.webdav(plainRoot, temp.resolve("nginx-plain"), USER, PASSWORD, "PUT DELETE")) {
+            BuildReport report = publish(request(plain.url()).build());
+
+            assertThat(report.status()).as(report.message()).isEqualTo(RunStatus.SUCCESS);
+            assertThat(log.text()).contains("cannot move files (HTTP 405); uploading in place and reading back");
+            try (var walk = Files.walk(plainRoot)) {
+                assertThat(walk.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList())
+                        .hasSize(report.publish().files().size()).noneMatch(name -> name.endsWith(".part"));
             }
         }
     }

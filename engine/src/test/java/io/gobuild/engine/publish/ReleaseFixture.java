@@ -82,6 +82,13 @@ final class ReleaseFixture {
         return cosign;
     }
 
+    /** Each published file's outcome, by name. */
+    static Map<String, io.gobuild.engine.report.PublishReport.Outcome> outcomes(BuildReport report) {
+        Map<String, io.gobuild.engine.report.PublishReport.Outcome> outcomes = new java.util.TreeMap<>();
+        report.publish().files().forEach(f -> outcomes.put(f.name(), f.outcome()));
+        return outcomes;
+    }
+
     /** A publish of the fixture's build, signed with the release key, with a fixed SOURCE_DATE_EPOCH. */
     PublishRequest.Builder request(String destination) {
         return PublishRequest.builder().reports(List.of(reportPath.toString())).destination(destination)

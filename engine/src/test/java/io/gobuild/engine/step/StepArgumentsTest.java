@@ -39,6 +39,7 @@ class StepArgumentsTest {
         assertThat(request.cgo()).isFalse();
         assertThat(request.tidy()).isEqualTo("FAIL");
         assertThat(request.netrc()).isEqualTo("/home/agent/workspace/job@tmp/netrc");
+        assertThat(request.tempDir()).isEqualTo("/home/agent/workspace/job@tmp/gobuild");
         assertThat(request.overrides()).extracting(TargetOverride::target).containsExactly("windows/*");
     }
 

@@ -41,8 +41,14 @@ public final class NginxServer implements AutoCloseable {
      * user given (what nginx-extras' dav module offers generic repositories).
      */
     public static NginxServer webdav(Path root, Path workDir, String user, String password) throws IOException, InterruptedException {
+        return webdav(root, workDir, user, password, "PUT DELETE MKCOL COPY MOVE");
+    }
+
+    /** A repository that accepts only the given DAV methods (PUT DELETE: a generic repository that cannot move files). */
+    public static NginxServer webdav(Path root, Path workDir, String user, String password, String methods)
+            throws IOException, InterruptedException {
         return start(root, workDir, user, password, false, String.join("\n",
-                "      dav_methods PUT DELETE MKCOL COPY MOVE;",
+                "      dav_methods " + methods + ";",
                 "      create_full_put_path on;",
                 "      dav_access user:rw group:r all:r;",
                 "      client_max_body_size 200m;"));

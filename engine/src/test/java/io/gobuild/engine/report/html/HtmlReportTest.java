@@ -40,7 +40,8 @@ class HtmlReportTest {
                 .version("v1.4.0").build();
         engine.build(request);
         Path greet = module.resolve("internal/greet/greet.go");
-        Files.writeString(greet, Files.readString(greet).replace("Hello from", "Hello again from"));
+        // A change no earlier run made, so the shared warm cache cannot already hold its result.
+        Files.writeString(greet, Files.readString(greet).replace("Hello from", "Hello " + java.util.UUID.randomUUID() + " from"));
         rebuilt = engine.build(request);
         published = engine.publish(PublishRequest.builder().reports(List.of(rebuilt.request().report()))
                 .destination(temp.resolve("release").toString()).workingDirectory(module.toString()).build());
