@@ -97,6 +97,6 @@ case " ${MODULES:-hello large} " in *" large "*)
   (cd "$work/large" && go mod download)
   large_name="$large_module@$large_version ./cmd/... ($(cd "$work/large" && go list -deps ./cmd/... | wc -l) packages)"
   [ "${ANALYSIS_ONLY:-0}" = 1 ] || measure "$large_name" "$work/large" "./cmd/..."
-  [ "${ANALYSIS:-0}" = 1 ] && analysis "$large_name" "$work/large" "./cmd/..."
+  if [ "${ANALYSIS:-0}" = 1 ]; then analysis "$large_name" "$work/large" "./cmd/..."; fi
   ;;
 esac
