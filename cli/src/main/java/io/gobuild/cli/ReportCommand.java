@@ -1,5 +1,6 @@
 package io.gobuild.cli;
 
+import io.gobuild.engine.local.LocalFilePort;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.ReportJson;
 import io.gobuild.engine.report.html.HtmlReport;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,12 +51,11 @@ final class ReportCommand implements Callable<Integer> {
                 return Main.EXIT_USAGE;
             }
         }
-        Path target = cwd.resolve(html);
+        Path target = cwd.resolve(html).toAbsolutePath();
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, HtmlReport.render(read), StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LocalFilePort files = new LocalFilePort();
+            files.createDirectories(target.getParent().toString());
+            files.writeAtomically(target.toString(), HtmlReport.render(read).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             console.err().println("gobuild: cannot write " + target + ": " + e.getMessage());
             return Main.EXIT_FAILED;
