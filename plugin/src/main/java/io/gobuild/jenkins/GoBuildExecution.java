@@ -30,15 +30,17 @@ final class GoBuildExecution extends SynchronousNonBlockingStepExecution<Map<Str
     private final ArrayList<String> privateHosts;
     private final boolean markUnstable;
     private final boolean verifyOnly;
+    private final boolean archiveBinaries;
 
     GoBuildExecution(StepContext context, BuildStepArguments arguments, String credentialsId, List<String> privateHosts,
-                     boolean markUnstable, boolean verifyOnly) {
+                     boolean markUnstable, boolean verifyOnly, boolean archiveBinaries) {
         super(context);
         this.arguments = arguments;
         this.credentialsId = credentialsId;
         this.privateHosts = new ArrayList<>(privateHosts);
         this.markUnstable = markUnstable;
         this.verifyOnly = verifyOnly;
+        this.archiveBinaries = archiveBinaries;
     }
 
     @Override
@@ -55,6 +57,8 @@ final class GoBuildExecution extends SynchronousNonBlockingStepExecution<Map<Str
             if (report.status() == BuildReport.RunStatus.CANCELLED) {
                 throw new InterruptedException(step + " was stopped");
             }
+            // The report and its page are always kept with the build; binaries when asked.
+            Archive.files(runtime, StepResult.archivable(report, runtime.place.workspace(), archiveBinaries), archiveBinaries);
             switch (StepResult.verdict(report, markUnstable)) {
                 case FAILURE -> throw new AbortException(step + ": " + StepResult.message(report));
                 case UNSTABLE -> {

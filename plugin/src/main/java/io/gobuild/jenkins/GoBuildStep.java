@@ -35,6 +35,7 @@ public class GoBuildStep extends GoModuleStep {
     private String buildvcs;
     private Boolean explain;
     private boolean markUnstable;
+    private boolean archive;
 
     @DataBoundConstructor
     public GoBuildStep() {
@@ -49,7 +50,7 @@ public class GoBuildStep extends GoModuleStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new GoBuildExecution(context, arguments(), getCredentialsId(), getPrivateHosts(), markUnstable, false);
+        return new GoBuildExecution(context, arguments(), getCredentialsId(), getPrivateHosts(), markUnstable, false, archive);
     }
 
     public List<String> getTargets() {
@@ -212,6 +213,15 @@ public class GoBuildStep extends GoModuleStep {
     @DataBoundSetter
     public void setExplain(Boolean explain) {
         this.explain = explain;
+    }
+
+    public boolean isArchive() {
+        return archive;
+    }
+
+    @DataBoundSetter
+    public void setArchive(boolean archive) {
+        this.archive = archive;
     }
 
     public boolean isMarkUnstable() {

@@ -2,7 +2,6 @@ package io.gobuild.jenkins;
 
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
-import hudson.tasks.ArtifactArchiver;
 import io.gobuild.engine.publish.HttpAuth;
 import io.gobuild.engine.publish.PublishRequest;
 import io.gobuild.engine.report.BuildReport;
@@ -56,7 +55,7 @@ final class GoPublishExecution extends SynchronousNonBlockingStepExecution<Map<S
                 throw new InterruptedException("goPublish was stopped");
             }
             if (step.isArchive()) {
-                archive(runtime, report);
+                Archive.files(runtime, StepResult.publishedFiles(report, runtime.place.workspace()), true);
             }
             if (report.status() != BuildReport.RunStatus.SUCCESS) {
                 throw new AbortException("goPublish: " + StepResult.message(report));
@@ -77,17 +76,6 @@ final class GoPublishExecution extends SynchronousNonBlockingStepExecution<Map<S
             return HttpAuth.basic(user.getUsername(), Secret.of(user.getPassword().getPlainText()));
         }
         return HttpAuth.NONE;
-    }
-
-    /** Archives the staged release files that reached the destination, fingerprinting them. */
-    private static void archive(StepRuntime runtime, BuildReport report) throws Exception {
-        String files = String.join(",", StepResult.publishedFiles(report, runtime.place.workspace()));
-        if (files.isEmpty()) {
-            return;
-        }
-        ArtifactArchiver archiver = new ArtifactArchiver(files);
-        archiver.setFingerprint(true);
-        archiver.perform(runtime.run, runtime.workspace, runtime.environment, runtime.launcher, runtime.listener);
     }
 
     private static boolean blank(String value) {

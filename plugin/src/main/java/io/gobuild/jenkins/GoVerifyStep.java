@@ -19,7 +19,7 @@ public class GoVerifyStep extends GoModuleStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new GoBuildExecution(context, arguments(), getCredentialsId(), getPrivateHosts(), false, true);
+        return new GoBuildExecution(context, arguments(), getCredentialsId(), getPrivateHosts(), false, true, false);
     }
 
     /** goVerify. */

@@ -56,6 +56,8 @@ class GoBuildStepTest {
         GoBuildReportAction action = run.getAction(GoBuildReportAction.class);
         assertThat(action.getTotal().targetsOk()).isEqualTo(2);
         assertThat(action.getReports()).hasSize(1);
+        assertThat(run.getArtifacts()).extracting(a -> a.relativePath).containsExactlyInAnyOrder("dist/build-report.json",
+                "dist/build-report.html");
 
         try (JenkinsRule.WebClient web = r.createWebClient()) {
             HtmlPage build = web.getPage(run);

@@ -104,15 +104,18 @@ public final class StepResult {
         return paths;
     }
 
-    /** The artifact paths of a report relative to the workspace, for archiving: the binaries and the reports. */
-    public static List<String> archivable(BuildReport report, String workspace) {
+    /**
+     * A build's files to archive, relative to the workspace: its JSON report and HTML page, and
+     * with binaries its binaries too; files outside the workspace are left out.
+     */
+    public static List<String> archivable(BuildReport report, String workspace, boolean binaries) {
         List<String> paths = new ArrayList<>();
         String ws = io.gobuild.engine.port.AgentPaths.normalize(workspace) + "/";
         if (report.request() == null) {
             return paths;
         }
         String out = report.request().out();
-        for (TargetResult target : report.targets()) {
+        for (TargetResult target : binaries ? report.targets() : List.<TargetResult>of()) {
             for (Artifact artifact : target.artifacts()) {
                 String path = io.gobuild.engine.port.AgentPaths.resolve(out, artifact.path());
                 if (path.startsWith(ws)) {

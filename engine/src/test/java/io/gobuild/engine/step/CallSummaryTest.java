@@ -69,4 +69,18 @@ class CallSummaryTest {
         assertThat(StepResult.publishedFiles(report, "/elsewhere")).isEmpty();
         assertThat(CallSummary.of(report).published()).isEqualTo(2);
     }
+
+    @Test
+    void aBuildArchivesItsReportAndPageAndOnRequestItsBinaries() throws Exception {
+        BuildReport report = report("""
+                {"schemaVersion":1,"kind":"BUILD","status":"SUCCESS",
+                 "request":{"out":"/w/job/dist","report":"/w/job/dist/build-report.json"},
+                 "targets":[{"target":"linux/amd64","goos":"linux","goarch":"amd64","status":"SUCCESS",
+                   "artifacts":[{"path":"linux_amd64/app","sha256":"ab","size":10}]}]}
+                """);
+        assertThat(StepResult.archivable(report, "/w/job", false)).containsExactly("dist/build-report.json", "dist/build-report.html");
+        assertThat(StepResult.archivable(report, "/w/job", true)).containsExactly("dist/linux_amd64/app", "dist/build-report.json",
+                "dist/build-report.html");
+        assertThat(StepResult.archivable(report, "/elsewhere", true)).isEmpty();
+    }
 }
