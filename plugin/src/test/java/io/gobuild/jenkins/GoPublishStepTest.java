@@ -53,7 +53,7 @@ class GoPublishStepTest {
         Gpg.Result verified = gpg.verify(release.resolve("app_2.0.0_checksums.txt.asc"), release.resolve("app_2.0.0_checksums.txt"));
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(run.getArtifacts()).extracting(a -> a.getFileName()).contains("app_2.0.0_linux_amd64.tar.gz",
-                "app_2.0.0_checksums.txt.asc");
+                "app_2.0.0_checksums.txt.asc", "publish-report.html");
         assertThat(run.getAction(GoBuildReportAction.class).getTotal().signatures()).isEqualTo(1);
         assertThat(agent.getWorkspaceFor(job).sibling(agent.getWorkspaceFor(job).getName() + "@tmp").list("**/signing-key.asc")).isEmpty();
     }

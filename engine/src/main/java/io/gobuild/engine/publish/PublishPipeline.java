@@ -84,7 +84,7 @@ public final class PublishPipeline {
         }
         PublishReport publish = new PublishReport(Redactor.urls(context.request.destination()), context.name, context.version,
                 context.reportPaths.stream().map(Path::toString).toList(), context.outcomes, signers, context.provenanceName,
-                context.staging.toString());
+                context.staging.toString(), context.reportPath.toString());
         Instant finished = Instant.now();
         context.report = new BuildReport(BuildReport.SCHEMA_VERSION, "PUBLISH", context.runId, Tool.NAME, first.module(),
                 first.moduleDir(), first.toolchain(), null, first.source(), null, context.startedAt.toString(), finished.toString(),

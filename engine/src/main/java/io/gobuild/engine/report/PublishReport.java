@@ -6,11 +6,12 @@ import java.util.List;
  * What a publish did: where to, which release, and per file its outcome. Files are listed in the
  * order they are published: archives, their signatures, provenance, then the checksum file and
  * its signatures, so that a release never looks complete before all its artifacts are there.
- * staging is the directory on the publishing machine where the release files were assembled.
+ * staging is the directory on the publishing machine where the release files were assembled, and
+ * report the publish report's own path there.
  */
 public record PublishReport(String destination, String name, String version, List<String> fromReports,
                             List<PublishedFile> files, List<Signer> signers, String provenance,
-                            String staging) {
+                            String staging, String report) {
     public PublishReport {
         fromReports = fromReports == null ? List.of() : List.copyOf(fromReports);
         files = files == null ? List.of() : List.copyOf(files);

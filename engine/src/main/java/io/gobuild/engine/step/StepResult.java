@@ -86,7 +86,10 @@ public final class StepResult {
         return summary;
     }
 
-    /** The staged release files that are at the destination, relative to the workspace, for archiving. */
+    /**
+     * The staged release files that are at the destination, and the publish report with its page,
+     * relative to the workspace, for archiving.
+     */
     public static List<String> publishedFiles(BuildReport report, String workspace) {
         List<String> paths = new ArrayList<>();
         String ws = io.gobuild.engine.port.AgentPaths.normalize(workspace) + "/";
@@ -100,6 +103,11 @@ public final class StepResult {
             if (there && path.startsWith(ws)) {
                 paths.add(path.substring(ws.length()));
             }
+        }
+        String json = report.publish().report() == null ? "" : io.gobuild.engine.port.AgentPaths.normalize(report.publish().report());
+        if (json.startsWith(ws)) {
+            paths.add(json.substring(ws.length()));
+            paths.add(io.gobuild.engine.report.html.HtmlReport.pathBeside(json).substring(ws.length()));
         }
         return paths;
     }

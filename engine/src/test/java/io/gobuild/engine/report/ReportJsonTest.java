@@ -48,7 +48,8 @@ class ReportJsonTest {
                 new PublishReport("https://repo/x", "x", "1.0", List.of("r.json"),
                         List.of(new PublishReport.PublishedFile("x.tar.gz", PublishReport.Role.ARCHIVE, "linux/amd64", 3, "ab",
                                 "https://repo/x/x.tar.gz", PublishReport.Outcome.UPLOADED, null)),
-                        List.of(new PublishReport.Signer("OPENPGP", "F00", List.of("x.asc"))), "x.intoto.jsonl", "/w/dist/release"));
+                        List.of(new PublishReport.Signer("OPENPGP", "F00", List.of("x.asc"))), "x.intoto.jsonl", "/w/dist/release",
+                        "/w/dist/publish-report.json"));
         assertThat(ReportJson.read(ReportJson.write(report), BuildReport.class)).isEqualTo(report);
 
         String future = new String(ReportJson.write(report)).replaceFirst("\\{", "{ \"cache\": {\"hits\": 3},");

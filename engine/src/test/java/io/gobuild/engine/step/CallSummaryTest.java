@@ -60,12 +60,13 @@ class CallSummaryTest {
     void publishedFilesAreArchivedRelativeToTheWorkspaceAndOnlyWhenTheyReachedTheDestination() throws Exception {
         BuildReport report = report("""
                 {"schemaVersion":1,"kind":"PUBLISH","status":"FAILURE","targets":[],
-                 "publish":{"destination":"https://r","name":"app","version":"1","staging":"/w/job/dist/release","files":[
+                 "publish":{"destination":"https://r","name":"app","version":"1","staging":"/w/job/dist/release","report":"/w/job/dist/publish-report.json","files":[
                    {"name":"a.tar.gz","role":"ARCHIVE","size":1,"sha256":"x","outcome":"UPLOADED"},
                    {"name":"b.zip","role":"ARCHIVE","size":1,"sha256":"y","outcome":"SKIPPED_IDENTICAL"},
                    {"name":"sums.txt","role":"CHECKSUMS","size":1,"sha256":"z","outcome":"NOT_PUBLISHED"}]}}
                 """);
-        assertThat(StepResult.publishedFiles(report, "/w/job")).containsExactly("dist/release/a.tar.gz", "dist/release/b.zip");
+        assertThat(StepResult.publishedFiles(report, "/w/job")).containsExactly("dist/release/a.tar.gz", "dist/release/b.zip",
+                "dist/publish-report.json", "dist/publish-report.html");
         assertThat(StepResult.publishedFiles(report, "/elsewhere")).isEmpty();
         assertThat(CallSummary.of(report).published()).isEqualTo(2);
     }
