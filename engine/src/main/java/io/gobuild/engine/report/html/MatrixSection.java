@@ -12,6 +12,8 @@ final class MatrixSection {
     private static final int WIDTH = 760;
     private static final int BAR = 18;
     private static final int LABEL = 220;
+    /** About what fits in LABEL units at the chart's font size. */
+    private static final int LABEL_CHARS = 28;
 
     private MatrixSection() {
     }
@@ -49,6 +51,11 @@ final class MatrixSection {
         html.raw("</section>");
     }
 
+    /** A label that fits left of the bars; the whole one is the element's title. */
+    private static String shortened(String label) {
+        return label.length() <= LABEL_CHARS ? label : label.substring(0, LABEL_CHARS - 1) + "…";
+    }
+
     /** Bars from each target's start to its end, on one time axis per report. */
     private static void timeline(Html html, List<Cell> cells) {
         long span = Math.max(1, cells.stream().mapToLong(c -> c.target().startOffsetMs() + c.target().durationMs()).max().orElse(1));
@@ -60,7 +67,8 @@ final class MatrixSection {
             TargetResult t = cell.target();
             double x = LABEL + WIDTH * (double) t.startOffsetMs() / span;
             double w = Math.max(2, WIDTH * (double) t.durationMs() / span);
-            html.raw("<text x=\"" + (LABEL - 8) + "\" y=\"" + (y + 13) + "\" text-anchor=\"end\">").text(cell.label()).raw("</text>");
+            html.raw("<text x=\"" + (LABEL - 8) + "\" y=\"" + (y + 13) + "\" text-anchor=\"end\"><title>").text(cell.label())
+                    .raw("</title>").text(shortened(cell.label())).raw("</text>");
             html.raw(String.format(Locale.ROOT, "<rect class=\"bar %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\"><title>",
                     t.status().name().toLowerCase(Locale.ROOT), x, y, w, BAR)).text(t.target() + ": " + Html.duration(t.durationMs()))
                     .raw("</title></rect>");
