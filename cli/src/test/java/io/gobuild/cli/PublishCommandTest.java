@@ -1,5 +1,6 @@
 package io.gobuild.cli;
 
+import io.gobuild.engine.support.Cosign;
 import io.gobuild.engine.support.GoTestSupport;
 import io.gobuild.engine.support.Gpg;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +45,10 @@ class PublishCommandTest {
         assertThat(built.out() + built.err()).doesNotContain(PASSPHRASE);
         assertThat(module.resolve("dist/publish-report.json")).exists();
 
+        Path passphraseFile = temp.resolve("passphrase.txt");
+        Files.writeString(passphraseFile, PASSPHRASE + "\n");
         CliRun again = CliRun.run(module, env, "publish", "--from", "dist/build-report.json", "--to", release.toString(),
-                "--sign-key", key.toString(), "--passphrase-env", "RELEASE_PASSPHRASE");
+                "--sign-key", key.toString(), "--passphrase-file", passphraseFile.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).containsPattern("hello_v1.0.0_windows_amd64.zip +SKIPPED_IDENTICAL");
 
@@ -81,5 +84,27 @@ class PublishCommandTest {
         assertThat(format.exitCode()).isEqualTo(2);
         assertThat(format.err().strip()).isEqualTo("gobuild: unknown archive format 'rar'; accepted: auto, tar.gz, zip, binary");
         assertThat(release).doesNotExist();
+    }
+
+    @Test
+    void cosignSigningFromTheCommandLineVerifiesWithTheRealCosign() throws Exception {
+        Cosign cosign = Cosign.require(temp.resolve("cosign-home"));
+        Path keys = Files.createDirectories(temp.resolve("keys"));
+        cosign.generateKeyPair(keys, "cli-cosign-pw-8");
+        env.put("COSIGN_PASSWORD", "cli-cosign-pw-8");
+        Path release = temp.resolve("release");
+        assertThat(CliRun.run(module, env, "build", "-t", "linux/amd64", "--version", "v1.1.0").exitCode()).isZero();
+
+        CliRun run = CliRun.run(module, env, "publish", "--from", "dist/build-report.json", "--to", release.toString(),
+                "--cosign-key", keys.resolve("cosign.key").toString(), "--sign-artifacts");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out() + run.err()).doesNotContain("cli-cosign-pw-8");
+        Cosign.Result blob = cosign.verifyBlob(keys.resolve("cosign.pub"), release.resolve("hello_v1.1.0_linux_amd64.tar.gz.sig"),
+                release.resolve("hello_v1.1.0_linux_amd64.tar.gz"));
+        assertThat(blob.exitCode()).as(blob.output()).isZero();
+        Cosign.Result provenance = cosign.verifyAttestation(keys.resolve("cosign.pub"), release.resolve("hello_v1.1.0.intoto.jsonl"),
+                release.resolve("hello_v1.1.0_linux_amd64.tar.gz"));
+        assertThat(provenance.exitCode()).as(provenance.output()).isZero();
     }
 }

@@ -171,4 +171,23 @@ class HttpPublishTest {
             }
         }
     }
+
+    @Test
+    void aBearerTokenAuthenticatesAndAWrongOneIsRefusedWithoutShowingIt() throws Exception {
+        Path tokenRoot = temp.resolve("token-repo");
+        Files.createDirectories(tokenRoot);
+        try (NginxServer tokenServer = NginxServer.webdavWithToken(tokenRoot, temp.resolve("nginx-token"), "tok-4471-secret")) {
+            BuildReport refused = publish(fixture.request(tokenServer.url() + "/r").auth(HttpAuth.bearer(Secret.of("tok-wrong-0001")))
+                    .reportPath(temp.resolve("refused.json").toString()).build());
+            assertThat(refused.status()).isEqualTo(RunStatus.FAILURE);
+            assertThat(log.text() + Files.readString(temp.resolve("refused.json"))).contains("HTTP 401", "a bearer token")
+                    .doesNotContain("tok-wrong-0001");
+
+            BuildReport published = publish(fixture.request(tokenServer.url() + "/r").auth(HttpAuth.bearer(Secret.of("tok-4471-secret")))
+                    .reportPath(temp.resolve("published.json").toString()).build());
+            assertThat(published.status()).as(published.message()).isEqualTo(RunStatus.SUCCESS);
+            assertThat(tokenRoot.resolve("r/release_v2.1.0_checksums.txt")).exists();
+            assertThat(log.text()).doesNotContain("tok-4471-secret");
+        }
+    }
 }

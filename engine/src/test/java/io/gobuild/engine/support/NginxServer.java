@@ -54,6 +54,16 @@ public final class NginxServer implements AutoCloseable {
                 "      client_max_body_size 200m;"));
     }
 
+    /** A WebDAV repository that takes one bearer token instead of basic authentication. */
+    public static NginxServer webdavWithToken(Path root, Path workDir, String token) throws IOException, InterruptedException {
+        return start(root, workDir, "unused", "unused", false, String.join("\n",
+                "      if ($http_authorization != \"Bearer " + token + "\") { return 401; }",
+                "      dav_methods PUT DELETE MKCOL COPY MOVE;",
+                "      create_full_put_path on;",
+                "      dav_access user:rw group:r all:r;",
+                "      client_max_body_size 200m;"));
+    }
+
     private static NginxServer start(Path root, Path workDir, String user, String password, boolean tls, String locationExtra)
             throws IOException, InterruptedException {
         Files.createDirectories(workDir);
@@ -85,8 +95,8 @@ public final class NginxServer implements AutoCloseable {
                 tls ? "    ssl_certificate_key " + key + ";" : "",
                 "    location / {",
                 "      root " + root + ";",
-                "      auth_basic \"modules\";",
-                "      auth_basic_user_file " + workDir.resolve("htpasswd") + ";",
+                locationExtra.contains("$http_authorization") ? "" : "      auth_basic \"modules\";",
+                locationExtra.contains("$http_authorization") ? "" : "      auth_basic_user_file " + workDir.resolve("htpasswd") + ";",
                 locationExtra,
                 "    }",
                 "  }",
