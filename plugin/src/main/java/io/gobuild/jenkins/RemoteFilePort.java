@@ -90,6 +90,11 @@ final class RemoteFilePort implements FilePort {
     }
 
     @Override
+    public String fingerprint(List<String> paths, List<String> suffixes) throws IOException, InterruptedException {
+        return on(new Fingerprint(new ArrayList<>(paths), new ArrayList<>(suffixes)));
+    }
+
+    @Override
     public Map<String, String> hashZipEntries(String zipFile) throws IOException, InterruptedException {
         return on(new HashZip(zipFile));
     }
@@ -208,6 +213,13 @@ final class RemoteFilePort implements FilePort {
         @Override
         public Map<String, String> apply(FilePort local) throws IOException, InterruptedException {
             return new TreeMap<>(local.hashTree(directory));
+        }
+    }
+
+    record Fingerprint(ArrayList<String> paths, ArrayList<String> suffixes) implements Action<String> {
+        @Override
+        public String apply(FilePort local) throws IOException, InterruptedException {
+            return local.fingerprint(paths, suffixes);
         }
     }
 

@@ -145,6 +145,38 @@ public final class LocalFilePort implements FilePort {
     }
 
     @Override
+    public String fingerprint(List<String> paths, List<String> suffixes) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String given : paths) {
+            Path root = Path.of(given);
+            if (!Files.exists(root)) {
+                lines.add(given + "\tmissing");
+                continue;
+            }
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.getFileName() != null && dir.getFileName().toString().equals(".git") ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && (suffixes.isEmpty() || suffixes.stream().anyMatch(name::endsWith))) {
+                        lines.add(file + "\t" + attrs.size() + "\t" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        java.util.Collections.sort(lines);
+        MessageDigest digest = sha256();
+        lines.forEach(line -> digest.update((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Override
     public Map<String, String> hashZipEntries(String zipFile) throws IOException {
         Map<String, String> hashes = new java.util.TreeMap<>();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(zipFile)) {

@@ -31,6 +31,14 @@ public interface FilePort {
      */
     Map<String, String> hashTree(String directory) throws IOException, InterruptedException;
 
+    /**
+     * A digest of the names, sizes and modification times of the given files and of the files
+     * below the given directories whose names end with one of the suffixes (all files when there
+     * are none; `.git` directories are not entered); a missing path counts as such. Cheap where
+     * hashing the content would not be: it says whether anything was written since.
+     */
+    String fingerprint(List<String> paths, List<String> suffixes) throws IOException, InterruptedException;
+
     /** The sha256 of every file entry of a zip archive, keyed by entry name. */
     Map<String, String> hashZipEntries(String zipFile) throws IOException, InterruptedException;
 

@@ -7,7 +7,8 @@ import java.util.Map;
  * The report's `verification` section: the overall outcome (the worst check, SKIP aside), every
  * check, and the module environment the go command used (URL credentials masked).
  */
-public record Verification(CheckStatus status, boolean strict, List<Check> checks, Map<String, String> environment) {
+public record Verification(CheckStatus status, boolean strict, List<Check> checks, Map<String, String> environment,
+                           String reusedFrom) {
     public Verification {
         checks = checks == null ? List.of() : List.copyOf(checks);
         environment = environment == null ? Map.of() : Map.copyOf(environment);

@@ -38,7 +38,8 @@ public final class ModuleVerifier {
     }
 
     /** What to verify and how. */
-    public record Settings(String moduleDir, String tempParent, boolean strict, String untidySeverity, String netrc) {
+    /** @param stateDir where results are kept for the next run; null to keep none */
+    public record Settings(String moduleDir, String tempParent, boolean strict, String untidySeverity, String netrc, String stateDir) {
     }
 
     public Verification verify(GoInvocation go, Toolchain toolchain, Settings settings) throws IOException, InterruptedException {
@@ -86,22 +87,40 @@ public final class ModuleVerifier {
         }
         Check download = new DownloadCheck().run(context);
         checks.add(download);
+        VerificationMemory memory = settings.stateDir() == null ? null
+                : VerificationMemory.of(files, settings, toolchain, goEnv, environment, goSum);
+        VerificationMemory.Remembered remembered = memory == null ? null : memory.recall();
+        if (remembered != null) {
+            log.info("verify: go.mod, go.sum, the module's Go files and the module cache are unchanged since " + remembered.at()
+                    + "; its results stand");
+            checks.addAll(remembered.checks());
+            return finish(checks, settings, environment, remembered.at());
+        }
         // The remaining checks only read; they run at once, as each is mostly waiting on a go process.
         List<Concurrently<Check>> running = new ArrayList<>();
         for (ModuleCheck check : INDEPENDENT) {
             running.add(Concurrently.start(() -> check.run(context)));
         }
+        List<Check> independent = new ArrayList<>();
         for (Concurrently<Check> check : running) {
-            checks.add(check.get());
+            independent.add(check.get());
         }
+        if (memory != null) {
+            memory.remember(independent);
+        }
+        checks.addAll(independent);
         return finish(checks, settings, environment);
     }
 
     private Verification finish(List<Check> checks, Settings settings, Map<String, String> environment) {
+        return finish(checks, settings, environment, null);
+    }
+
+    private Verification finish(List<Check> checks, Settings settings, Map<String, String> environment, String reusedFrom) {
         for (Check check : checks) {
             log.info("verify: " + check.status() + " " + check.id() + ": " + check.message());
         }
-        return new Verification(Verification.worst(checks), settings.strict(), checks, environment);
+        return new Verification(Verification.worst(checks), settings.strict(), checks, environment, reusedFrom);
     }
 
 }

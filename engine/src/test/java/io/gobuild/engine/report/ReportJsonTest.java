@@ -42,7 +42,7 @@ class ReportJsonTest {
                 List.of(new StageTime("compile", 5)), List.of(target),
                 List.of(new Warning(Warning.WarningKind.SOURCE_UNKNOWN, null, "w")),
                 new Verification(CheckStatus.WARN, false, List.of(new Check("tidy", CheckStatus.WARN, "untidy", List.of("-a", "+b"))),
-                        Map.of("GOPROXY", "off")),
+                        Map.of("GOPROXY", "off"), "2026-11-22T08:00:00Z"),
                 new CacheReport("/h", "/h/go-build", "/h/go-mod", 1, 2, 3, 4, null, 0, 0),
                 List.of(new Finding(Finding.FindingKind.FILE_IN_NO_TARGET, "p", "q.go", "m", List.of("linux/amd64"))),
                 new PublishReport("https://repo/x", "x", "1.0", List.of("r.json"),

@@ -76,6 +76,32 @@ class VerificationTest {
     }
 
     @Test
+    void unchangedInputsReuseTheResultsAndAnyWriteToThemChecksAgain() throws Exception {
+        BuildReport first = fixture.verify();
+        BuildReport second = fixture.verify();
+
+        assertThat(first.verification().reusedFrom()).isNull();
+        assertThat(second.verification().reusedFrom()).isNotNull();
+        assertThat(second.verification().checks()).isEqualTo(first.verification().checks());
+        assertThat(fixture.log.text()).contains("are unchanged since", "its results stand");
+
+        // A Go file that imports something new: tidiness and go.sum are asked again.
+        GoTestSupport.write(fixture.app.resolve("extra.go"), "package main\n\nimport _ \"strings\"\n");
+        assertThat(fixture.verify().verification().reusedFrom()).isNull();
+        assertThat(fixture.verify().verification().reusedFrom()).isNotNull();
+
+        // The module cache rewritten under the remembered result: caught, not reused.
+        Path cached = fixture.modCache.resolve("example.com/dep@v1.0.0/dep.go");
+        cached.toFile().setWritable(true);
+        Files.writeString(cached, VerifyFixture.DEP_SOURCE.replace("hello from dep", "pwned"));
+        BuildReport tampered = fixture.verify();
+        assertThat(tampered.verification().reusedFrom()).isNull();
+        assertThat(check(tampered, "module-cache").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(fixture.verify().verification().reusedFrom()).as("a failure is remembered too, and stays a failure").isNotNull();
+        assertThat(fixture.verify().status()).isEqualTo(RunStatus.FAILURE);
+    }
+
+    @Test
     void aModuleRewrittenConsistentlyInTheCacheFailsAgainstGoSum() throws Exception {
         // Another cache, filled from a proxy that serves different code under the same version:
         // its zip, directory and recorded hash agree with each other, so go mod verify is content.
