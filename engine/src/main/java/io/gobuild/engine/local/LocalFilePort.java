@@ -3,6 +3,7 @@ package io.gobuild.engine.local;
 import io.gobuild.engine.port.FileEntry;
 import io.gobuild.engine.port.FileFacts;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ public final class LocalFilePort implements FilePort {
     }
 
     private static FileFacts inspectOne(Path file, List<String> searchStrings) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         List<StreamSearch> searches = searchStrings.stream().distinct().map(StreamSearch::new).toList();
         long size = 0;
         byte[] buffer = new byte[1 << 16];
@@ -95,15 +94,7 @@ public final class LocalFilePort implements FilePort {
         }
         Set<String> found = new HashSet<>();
         searches.stream().filter(StreamSearch::found).forEach(s -> found.add(s.text));
-        return new FileFacts(size, HexFormat.of().formatHex(sha256.digest()), found);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return new FileFacts(size, Sha256.hex(sha256), found);
     }
 
     @Override
@@ -171,9 +162,9 @@ public final class LocalFilePort implements FilePort {
             });
         }
         java.util.Collections.sort(lines);
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         lines.forEach(line -> digest.update((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     @Override
@@ -184,14 +175,14 @@ public final class LocalFilePort implements FilePort {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                MessageDigest sha256 = sha256();
+                MessageDigest sha256 = Sha256.digest();
                 try (InputStream in = zip.getInputStream(entry)) {
                     byte[] buffer = new byte[1 << 16];
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         sha256.update(buffer, 0, n);
                     }
                 }
-                hashes.put(entry.getName(), HexFormat.of().formatHex(sha256.digest()));
+                hashes.put(entry.getName(), Sha256.hex(sha256));
             }
         }
         return hashes;

@@ -2,7 +2,6 @@ package io.gobuild.engine.port;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** 16 hex digits of sha256, to name directories on an agent after what they hold (a module path, a source). */
@@ -15,14 +14,10 @@ public final class ShortHash {
     }
 
     public static String of(byte[]... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                sha.update(part);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+        MessageDigest sha = Sha256.digest();
+        for (byte[] part : parts) {
+            sha.update(part);
         }
+        return HexFormat.of().formatHex(sha.digest(), 0, 8);
     }
 }

@@ -27,7 +27,7 @@ final class DirectoryDestination implements Destination {
         }
         long size = Files.size(file);
         try (InputStream in = Files.newInputStream(file)) {
-            return new Existing(size, Sha256.of(in), size <= SMALL ? Files.readAllBytes(file) : null);
+            return new Existing(size, io.gobuild.engine.port.Sha256.of(in), size <= SMALL ? Files.readAllBytes(file) : null);
         }
     }
 

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -64,7 +63,7 @@ final class HttpDestination implements Destination {
                     return null;
                 }
                 check(response.statusCode(), "GET", name);
-                MessageDigest digest = Sha256.digest();
+                MessageDigest digest = io.gobuild.engine.port.Sha256.digest();
                 ByteArrayOutputStream small = new ByteArrayOutputStream();
                 long size = 0;
                 byte[] buffer = new byte[1 << 16];
@@ -75,7 +74,7 @@ final class HttpDestination implements Destination {
                     }
                     size += n;
                 }
-                return new Existing(size, HexFormat.of().formatHex(digest.digest()), size <= SMALL ? small.toByteArray() : null);
+                return new Existing(size, io.gobuild.engine.port.Sha256.hex(digest), size <= SMALL ? small.toByteArray() : null);
             }
         });
     }

@@ -61,6 +61,6 @@ final class SignStage implements PublishStage {
         String name = signed.name() + suffix;
         Path file = context.staging.resolve(name);
         Staged.write(file, signature);
-        return new ReleaseFile(name, file, Role.SIGNATURE, signed.target(), signature.length, Sha256.of(signature), signed.name());
+        return new ReleaseFile(name, file, Role.SIGNATURE, signed.target(), signature.length, io.gobuild.engine.port.Sha256.of(signature), signed.name());
     }
 }

@@ -3,18 +3,15 @@ package io.gobuild.engine.verify;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.Sha256;
 import io.gobuild.engine.port.ShortHash;
 import io.gobuild.engine.report.Check;
 import io.gobuild.engine.report.ReportJson;
 import io.gobuild.engine.toolchain.Toolchain;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,7 +68,7 @@ final class VerificationMemory {
         key.append(files.fingerprint(List.of(settings.moduleDir()), MODULE_FILES)).append('\n');
         key.append(files.fingerprint(cached, List.of())).append('\n');
         String path = AgentPaths.join(settings.stateDir(), ShortHash.of(settings.moduleDir()) + ".json");
-        return new VerificationMemory(files, path, sha256(key.toString()));
+        return new VerificationMemory(files, path, Sha256.of(key.toString()));
     }
 
     /** The remembered results when nothing they depend on changed, else null. */
@@ -90,13 +87,5 @@ final class VerificationMemory {
 
     void remember(List<Check> checks) throws IOException, InterruptedException {
         files.writeAtomically(path, ReportJson.write(new Stored(key, Instant.now().toString(), checks)));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }
