@@ -1,11 +1,11 @@
 package io.gobuild.cli;
 
-import io.gobuild.engine.report.Artifact;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.Check;
 import io.gobuild.engine.report.PublishReport;
 import io.gobuild.engine.report.TargetResult;
 import io.gobuild.engine.report.html.HtmlReport;
+import io.gobuild.engine.request.ByteSize;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -69,11 +69,7 @@ final class Summary {
                     + (target.errors().size() > 1 ? " (+" + (target.errors().size() - 1) + " more)" : "");
         }
         return String.join(", ", target.artifacts().stream()
-                .map(a -> a.path() + " (" + size(a) + ")").toList());
+                .map(a -> a.path() + " (" + ByteSize.format(a.size()) + ")").toList());
     }
 
-    private static String size(Artifact artifact) {
-        double mib = artifact.size() / (1024.0 * 1024.0);
-        return mib >= 1 ? String.format(Locale.ROOT, "%.1f MiB", mib) : String.format(Locale.ROOT, "%d KiB", artifact.size() / 1024);
-    }
 }

@@ -2,6 +2,7 @@ package io.gobuild.jenkins;
 
 import hudson.model.Run;
 import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.request.ByteSize;
 import io.gobuild.engine.step.CallSummary;
 import jenkins.model.RunAction2;
 
@@ -59,9 +60,9 @@ public class GoBuildReportAction implements RunAction2 {
         return getCalls().stream().map(GoBuildCallAction::getReport).filter(r -> r != null).toList();
     }
 
+    /** For the detail page: sizes as the engine writes them everywhere. */
     public String size(long bytes) {
-        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0)
-                : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        return ByteSize.format(bytes);
     }
 
     @Override

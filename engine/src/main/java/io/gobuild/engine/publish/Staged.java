@@ -1,10 +1,11 @@
 package io.gobuild.engine.publish;
 
+import io.gobuild.engine.local.LocalFilePort;
+
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Release files are written to a temporary name and renamed, and are world-readable like any download. */
@@ -27,13 +28,8 @@ final class Staged {
         }
     }
 
+    /** Small files (checksums, signatures, provenance, the report) go through the local file port's atomic write. */
     static void write(Path target, byte[] content) throws IOException {
-        Path temp = temp(target);
-        try {
-            Files.write(temp, content);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        new LocalFilePort().writeAtomically(target.toString(), content);
     }
 }

@@ -11,6 +11,14 @@ public final class ByteSize {
     private ByteSize() {
     }
 
+    /** A size for people: 1.5 MiB, 120.6 KiB, 512 B. */
+    public static String format(long bytes) {
+        if (bytes >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+        }
+        return bytes >= 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0) : bytes + " B";
+    }
+
     public static long parse(String text, String option) {
         Matcher m = FORM.matcher(text.trim().toUpperCase(Locale.ROOT));
         if (!m.matches()) {

@@ -1,10 +1,12 @@
 package io.gobuild.engine.step;
 
+import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.report.Artifact;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.BuildReport.RunStatus;
 import io.gobuild.engine.report.PublishReport;
 import io.gobuild.engine.report.TargetResult;
+import io.gobuild.engine.report.html.HtmlReport;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -91,25 +93,17 @@ public final class StepResult {
      * relative to the workspace, for archiving.
      */
     public static List<String> publishedFiles(BuildReport report, String workspace) {
-        List<String> paths = new ArrayList<>();
-        String ws = io.gobuild.engine.port.AgentPaths.normalize(workspace) + "/";
+        Archivable paths = new Archivable(workspace);
         if (report.publish() == null || report.publish().staging() == null) {
-            return paths;
+            return paths.list;
         }
-        String staging = io.gobuild.engine.port.AgentPaths.normalize(report.publish().staging());
         for (PublishReport.PublishedFile file : report.publish().files()) {
-            String path = staging + "/" + file.name();
-            boolean there = file.outcome() == PublishReport.Outcome.UPLOADED || file.outcome() == PublishReport.Outcome.SKIPPED_IDENTICAL;
-            if (there && path.startsWith(ws)) {
-                paths.add(path.substring(ws.length()));
+            if (file.outcome() == PublishReport.Outcome.UPLOADED || file.outcome() == PublishReport.Outcome.SKIPPED_IDENTICAL) {
+                paths.add(AgentPaths.join(report.publish().staging(), file.name()));
             }
         }
-        String json = report.publish().report() == null ? "" : io.gobuild.engine.port.AgentPaths.normalize(report.publish().report());
-        if (json.startsWith(ws)) {
-            paths.add(json.substring(ws.length()));
-            paths.add(io.gobuild.engine.report.html.HtmlReport.pathBeside(json).substring(ws.length()));
-        }
-        return paths;
+        paths.addReport(report.publish().report());
+        return paths.list;
     }
 
     /**
@@ -117,25 +111,41 @@ public final class StepResult {
      * with binaries its binaries too; files outside the workspace are left out.
      */
     public static List<String> archivable(BuildReport report, String workspace, boolean binaries) {
-        List<String> paths = new ArrayList<>();
-        String ws = io.gobuild.engine.port.AgentPaths.normalize(workspace) + "/";
+        Archivable paths = new Archivable(workspace);
         if (report.request() == null) {
-            return paths;
+            return paths.list;
         }
-        String out = report.request().out();
         for (TargetResult target : binaries ? report.targets() : List.<TargetResult>of()) {
             for (Artifact artifact : target.artifacts()) {
-                String path = io.gobuild.engine.port.AgentPaths.resolve(out, artifact.path());
-                if (path.startsWith(ws)) {
-                    paths.add(path.substring(ws.length()));
-                }
+                paths.add(AgentPaths.resolve(report.request().out(), artifact.path()));
             }
         }
-        String json = io.gobuild.engine.port.AgentPaths.normalize(report.request().report());
-        if (json.startsWith(ws)) {
-            paths.add(json.substring(ws.length()));
-            paths.add(io.gobuild.engine.report.html.HtmlReport.pathBeside(json).substring(ws.length()));
+        paths.addReport(report.request().report());
+        return paths.list;
+    }
+
+    /** Paths relative to a workspace; those outside it are left out (archivers take workspace files only). */
+    private static final class Archivable {
+        private final String workspace;
+        private final List<String> list = new ArrayList<>();
+
+        Archivable(String workspace) {
+            this.workspace = AgentPaths.normalize(workspace) + "/";
         }
-        return paths;
+
+        void add(String path) {
+            String normalized = AgentPaths.normalize(path);
+            if (normalized.startsWith(workspace)) {
+                list.add(normalized.substring(workspace.length()));
+            }
+        }
+
+        /** A report and the HTML page written beside it. */
+        void addReport(String json) {
+            if (json != null) {
+                add(json);
+                add(HtmlReport.pathBeside(json));
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.gobuild.engine.report.html;
 
+import io.gobuild.engine.request.ByteSize;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.Check;
 import io.gobuild.engine.report.PublishReport;
@@ -50,7 +51,7 @@ final class ChecksSection {
             html.raw("<table>").header("File", "Role", "Outcome", "Size", "sha256", "Where / why").raw("<tbody>");
             for (PublishReport.PublishedFile f : publish.files()) {
                 html.row(f.name() + " " + f.outcome() + " " + f.role()).cell("mono", f.name()).cell(f.role())
-                        .cell("status " + f.outcome().name().toLowerCase(Locale.ROOT), f.outcome()).cell("num", Html.size(f.size()))
+                        .cell("status " + f.outcome().name().toLowerCase(Locale.ROOT), f.outcome()).cell("num", ByteSize.format(f.size()))
                         .raw("<td><code class=\"sha\" title=\"click to copy\">").text(f.sha256()).raw("</code></td>")
                         .cell(f.message() == null ? f.destination() : f.message()).raw("</tr>");
             }

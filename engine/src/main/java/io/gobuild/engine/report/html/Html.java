@@ -64,13 +64,6 @@ final class Html {
                 : String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 
-    static String size(long bytes) {
-        if (bytes >= 1 << 20) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
-        }
-        return bytes >= 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0) : bytes + " B";
-    }
-
     @Override
     public String toString() {
         return out.toString();

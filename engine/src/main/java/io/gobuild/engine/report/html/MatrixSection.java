@@ -1,5 +1,6 @@
 package io.gobuild.engine.report.html;
 
+import io.gobuild.engine.request.ByteSize;
 import io.gobuild.engine.report.Artifact;
 import io.gobuild.engine.report.CompileError;
 import io.gobuild.engine.report.TargetResult;
@@ -31,7 +32,7 @@ final class MatrixSection {
             html.cell(t.target()).cell(cell.agent()).cell("status " + t.status().name().toLowerCase(Locale.ROOT), t.status())
                     .cell("num", Html.duration(t.durationMs())).raw("<td>");
             for (Artifact a : t.artifacts()) {
-                html.raw("<div class=\"artifact\">").element("span", "path", a.path()).text(" (" + Html.size(a.size()) + ") ")
+                html.raw("<div class=\"artifact\">").element("span", "path", a.path()).text(" (" + ByteSize.format(a.size()) + ") ")
                         .raw("<code class=\"sha\" title=\"click to copy\">").text(a.sha256()).raw("</code></div>");
             }
             for (CompileError e : t.errors()) {
