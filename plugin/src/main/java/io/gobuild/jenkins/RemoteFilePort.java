@@ -140,6 +140,11 @@ final class RemoteFilePort implements FilePort {
     }
 
     @Override
+    public int seed(String fromDirectory, String toDirectory, List<String> names) throws IOException, InterruptedException {
+        return on(new Seed(fromDirectory, toDirectory, new ArrayList<>(names)));
+    }
+
+    @Override
     public void delete(String path) throws IOException, InterruptedException {
         on(new Delete(path));
     }
@@ -280,6 +285,13 @@ final class RemoteFilePort implements FilePort {
                 local.move(from, to);
             }
             return null;
+        }
+    }
+
+    record Seed(String fromDirectory, String toDirectory, ArrayList<String> names) implements Action<Integer> {
+        @Override
+        public Integer apply(FilePort local) throws IOException, InterruptedException {
+            return local.seed(fromDirectory, toDirectory, names);
         }
     }
 

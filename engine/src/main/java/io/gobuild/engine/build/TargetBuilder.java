@@ -164,9 +164,16 @@ public final class TargetBuilder {
             }
         }
         if (!copied.isEmpty()) {
-            List<String> paths = copied.stream().map(PlannedOutput::finalPath).toList();
-            Map<String, FileEntry> nowPlaced = entries(paths);
-            Map<String, FileFacts> fresh = files.inspect(paths, List.copyOf(stampValues));
+            Map<String, FileEntry> nowPlaced = entries(copied.stream().map(PlannedOutput::finalPath).toList());
+            Map<String, FileFacts> ofCopies = new HashMap<>();
+            for (PlannedOutput output : copied) {
+                known.ofCopy(built.get(output.builtPath()), stampValues).ifPresent(f -> ofCopies.put(output.finalPath(), f));
+            }
+            List<String> unknown = copied.stream().map(PlannedOutput::finalPath).filter(p -> !ofCopies.containsKey(p)).toList();
+            Map<String, FileFacts> fresh = new HashMap<>(ofCopies);
+            if (!unknown.isEmpty()) {
+                fresh.putAll(files.inspect(unknown, List.copyOf(stampValues)));
+            }
             for (PlannedOutput output : copied) {
                 FileFacts f = fresh.get(output.finalPath());
                 known.remember(output.finalPath(), built.get(output.builtPath()), nowPlaced.get(output.finalPath()), stampValues, f);

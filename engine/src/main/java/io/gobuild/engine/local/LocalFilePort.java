@@ -317,6 +317,28 @@ public final class LocalFilePort implements FilePort {
     }
 
     @Override
+    public int seed(String fromDirectory, String toDirectory, List<String> names) throws IOException {
+        Path target = Path.of(toDirectory);
+        Files.createDirectories(target);
+        int added = 0;
+        for (String name : names) {
+            Path from = Path.of(fromDirectory, name);
+            Path to = target.resolve(name);
+            if (!Files.isRegularFile(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                Files.createLink(to, from);
+            } catch (UnsupportedOperationException | IOException e) {
+                copy(from.toString(), to.toString());
+            }
+            added++;
+        }
+        return added;
+    }
+
+    @Override
     public void delete(String path) throws IOException {
         Path root = Path.of(path);
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

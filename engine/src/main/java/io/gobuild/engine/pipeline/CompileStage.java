@@ -1,5 +1,6 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.build.BuildSeeds;
 import io.gobuild.engine.build.KnownArtifacts;
 import io.gobuild.engine.explain.HashTrace;
 import io.gobuild.engine.explain.RebuildExplainer;
@@ -13,6 +14,7 @@ import io.gobuild.engine.build.TargetBuilder;
 import io.gobuild.engine.build.TargetPlan;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.LogSink;
 import io.gobuild.engine.report.BuildReport.RunStatus;
 import io.gobuild.engine.report.TargetResult;
 import io.gobuild.engine.report.TargetStatus;
@@ -68,7 +70,7 @@ final class CompileStage implements Stage {
         try (FilePort.Lock output = files.lock(AgentPaths.join(context.outputState, "lock"), false);
              FilePort.Lock cache = files.lock(context.cacheHome.cacheLock(), true)) {
             KnownArtifacts known = files.exists(knownPath) ? KnownArtifacts.read(files.read(knownPath)) : KnownArtifacts.empty();
-            buildAll(context, plans, parallel, known);
+            buildAll(context, plans, parallel, known, knownPath);
             InterruptSafe.write(files, knownPath, known.write());
         }
         if (Thread.currentThread().isInterrupted()) {
@@ -108,8 +110,9 @@ final class CompileStage implements Stage {
         }
     }
 
-    private void buildAll(BuildContext context, List<TargetPlan> plans, int parallel, KnownArtifacts known)
-            throws IOException {
+    private void buildAll(BuildContext context, List<TargetPlan> plans, int parallel, KnownArtifacts known,
+                          String knownPath) throws IOException {
+        BuildSeeds seeds = new BuildSeeds(context.host.files(), context.cacheHome);
         TargetResult[] results = new TargetResult[plans.size()];
         boolean[] started = new boolean[plans.size()];
         long[] startedAt = new long[plans.size()];
@@ -166,8 +169,17 @@ final class CompileStage implements Stage {
                     }
                     TargetPlan plan = plans.get(index);
                     try {
-                        results[index] = builder.build(plan, context.log.prefixed("[" + plan.target().id() + "] "),
-                                context::warn, startedAt[index], context.request.explain() ? explanation : null);
+                        LogSink log = context.log.prefixed("[" + plan.target().id() + "] ");
+                        int seeded = seeds.plant(context.modulePath, plan, known);
+                        if (seeded > 0) {
+                            log.info("seeded " + seeded + " binaries from this agent's last build of " + context.modulePath
+                                    + " (go relinks any whose inputs differ)");
+                        }
+                        results[index] = builder.build(plan, log, context::warn, startedAt[index],
+                                context.request.explain() ? explanation : null);
+                        if (results[index].status() == TargetStatus.SUCCESS) {
+                            seeds.remember(context.modulePath, plan.target(), new BuildSeeds.Seed(plan.buildDir(), knownPath));
+                        }
                     } catch (InterruptedException e) {
                         results[index] = TargetBuilder.notRun(plan, TargetStatus.CANCELLED,
                                 context.elapsedMs() - startedAt[index], startedAt[index]);

@@ -82,6 +82,14 @@ public interface FilePort {
 
     void copy(String from, String to) throws IOException, InterruptedException;
 
+    /**
+     * Gives a directory the named files of another that it lacks: hard links where the file system
+     * allows (the files are only ever replaced, never written in place), copies elsewhere.
+     *
+     * @return how many files were added
+     */
+    int seed(String fromDirectory, String toDirectory, List<String> names) throws IOException, InterruptedException;
+
     /** Deletes a file or a whole directory tree; nothing happens when it does not exist. */
     void delete(String path) throws IOException, InterruptedException;
 

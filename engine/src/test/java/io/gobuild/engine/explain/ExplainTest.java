@@ -131,6 +131,38 @@ class ExplainTest {
     }
 
     @Test
+    void aFreshWorkspaceOnAWarmAgentLinksNothingAndASeedGoWouldLinkDifferentlyIsRelinked() throws Exception {
+        Path one = module(temp.resolve("ws1/m"));
+        Path two = GoTestSupport.copyTree(one, temp.resolve("ws2/m"));
+        Path three = GoTestSupport.copyTree(one, temp.resolve("ws3/m"));
+        BuildReport first = build(one, BuildRequest.builder().buildvcs("false"));
+
+        BuildReport fresh = build(two, BuildRequest.builder().buildvcs("false"));
+        BuildReport otherFlags = build(three, BuildRequest.builder().buildvcs("false").ldflags("-s"));
+        BuildReport firstAgain = build(one, BuildRequest.builder().buildvcs("false"));
+
+        assertThat(log.text()).contains("seeded 1 binaries from this agent's last build of " + first.module());
+        assertThat(rebuilds(fresh).compiled()).isZero();
+        assertThat(rebuilds(fresh).linked()).isZero();
+        assertThat(sha256(fresh)).isEqualTo(sha256(first)).isEqualTo(sha256Of(two.resolve("dist"), fresh));
+        // The seed's build ID does not match what go links with -s: go relinks, replacing the link.
+        assertThat(rebuilds(otherFlags).linked()).isEqualTo(1);
+        assertThat(sha256(otherFlags)).isNotEqualTo(sha256(first)).isEqualTo(sha256Of(three.resolve("dist"), otherFlags));
+        // The first workspace's binary was not written through the link: it is still up to date.
+        assertThat(rebuilds(firstAgain).linked()).isZero();
+        assertThat(sha256(firstAgain)).isEqualTo(sha256(first));
+    }
+
+    private static String sha256(BuildReport report) {
+        return report.targets().get(0).artifacts().get(0).sha256();
+    }
+
+    private static String sha256Of(Path outDir, BuildReport report) throws Exception {
+        byte[] content = Files.readAllBytes(outDir.resolve(report.targets().get(0).artifacts().get(0).path()));
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    @Test
     void aNewCommitRebuildsOnlyTheMainPackageForItsBuildInfo() throws Exception {
         Path module = module(temp.resolve("m"));
         Map<String, String> git = new HashMap<>(environment());
