@@ -36,12 +36,20 @@ public final class BuildTagSkips {
         this.toolsDir = toolsDir;
     }
 
+    /** The helper's source, which its verdicts depend on as much as on the toolchain. */
+    private static byte[] source() throws IOException {
+        try (InputStream in = BuildTagSkips.class.getResourceAsStream(SOURCE)) {
+            return in.readAllBytes();
+        }
+    }
+
+    public static String helperSourceHash() throws IOException {
+        return ShortHash.of(source());
+    }
+
     /** Builds the helper for the host, unless this toolchain already built this source. */
     public String helper(GoInvocation hostGo, String goVersion) throws IOException, InterruptedException {
-        byte[] source;
-        try (InputStream in = BuildTagSkips.class.getResourceAsStream(SOURCE)) {
-            source = in.readAllBytes();
-        }
+        byte[] source = source();
         String dir = AgentPaths.join(toolsDir, "skips-" + ShortHash.of(source, goVersion.getBytes(StandardCharsets.UTF_8)));
         String binary = AgentPaths.join(dir, "skips");
         if (files.exists(binary)) {

@@ -1,5 +1,8 @@
 package io.gobuild.engine.pipeline;
 
+import io.gobuild.engine.cache.Memo;
+import io.gobuild.engine.cache.QueryKey;
+import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.secret.MaskingLog;
 import io.gobuild.engine.build.CacheHome;
 import io.gobuild.engine.build.GoEnvironment;
@@ -23,6 +26,7 @@ import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.toolchain.GoInvocation;
 import io.gobuild.engine.toolchain.Toolchain;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +73,7 @@ public final class BuildContext {
     /** Build-tag helper runs under way while the targets compile. */
     Concurrently<Map<String, List<FileVerdict>>> pendingSkips;
     String kind = "BUILD";
+    private String moduleFingerprint;
 
     BuildContext(Host host, MaskingLog log, BuildRequest request, String runId, Instant startedAt) {
         this.host = host;
@@ -82,6 +87,19 @@ public final class BuildContext {
     /** Whether verification stopped the run: later stages then do nothing but record why. */
     boolean verificationFailed() {
         return verification != null && verification.failed();
+    }
+
+    /** The module's Go and module files by name, size and time, read once per run for the memo's keys. */
+    synchronized String moduleFingerprint() throws IOException, InterruptedException {
+        if (moduleFingerprint == null) {
+            moduleFingerprint = QueryKey.moduleFingerprint(host.files(), moduleDir);
+        }
+        return moduleFingerprint;
+    }
+
+    /** Answers of go queries kept while their inputs are unchanged. */
+    Memo memo() {
+        return new Memo(host.files(), AgentPaths.join(cacheHome.stateDir(), "memo"));
     }
 
     long elapsedMs() {

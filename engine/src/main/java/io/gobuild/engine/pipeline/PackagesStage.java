@@ -3,9 +3,15 @@ package io.gobuild.engine.pipeline;
 import io.gobuild.engine.build.MainPackage;
 import io.gobuild.engine.build.MainPackageResolver;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.gobuild.engine.cache.QueryKey;
+
 import java.io.IOException;
 
-/** Finds the module path and the main packages to build. */
+/**
+ * Finds the module path and the main packages to build; the answer is remembered while the
+ * module's Go and module files, the toolchain and the Go environment are unchanged.
+ */
 final class PackagesStage implements Stage {
     @Override
     public String name() {
@@ -17,8 +23,11 @@ final class PackagesStage implements Stage {
         if (context.verificationFailed()) {
             return;
         }
-        MainPackageResolver.Resolved resolved = new MainPackageResolver().resolve(context.go, context.moduleDir,
-                context.request.packages());
+        String key = QueryKey.of("packages v1", context.toolchain).add(context.moduleDir).add(context.request.packages())
+                .environment(context.environment.base()).add(context.moduleFingerprint()).toString();
+        MainPackageResolver.Resolved resolved = context.memo().get("packages " + context.moduleDir, key,
+                new TypeReference<>() { },
+                () -> new MainPackageResolver().resolve(context.go, context.moduleDir, context.request.packages()));
         context.modulePath = resolved.modulePath();
         context.packages = resolved.packages();
         context.log.info("module: " + context.modulePath);

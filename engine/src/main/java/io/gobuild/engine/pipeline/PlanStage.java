@@ -1,6 +1,8 @@
 package io.gobuild.engine.pipeline;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.gobuild.engine.build.BuildPlanner;
+import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.build.MainPackage;
 import io.gobuild.engine.build.MainPackageResolver;
 import io.gobuild.engine.matrix.Target;
@@ -15,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Decides every target's go build, so that template and path errors stop the run before it compiles. */
+/**
+ * Decides every target's go build, so that template and path errors stop the run before it
+ * compiles. Which main packages a target's constraints exclude is remembered like the package list.
+ */
 final class PlanStage implements Stage {
     @Override
     public String name() {
@@ -36,9 +41,14 @@ final class PlanStage implements Stage {
     private static Map<Target, List<MainPackage>> packagesPerTarget(BuildContext context) throws IOException, InterruptedException {
         MainPackageResolver resolver = new MainPackageResolver();
         Map<Target, Concurrently<MainPackageResolver.ForTarget>> running = new LinkedHashMap<>();
+        List<String> importPaths = context.packages.stream().map(MainPackage::importPath).toList();
         for (Target target : context.targets) {
-            GoInvocation go = context.go.with(context.environment.forTarget(target.environment(), context.request.cgo(), Map.of()));
-            running.put(target, Concurrently.start(() -> resolver.forTarget(go, context.moduleDir, context.packages)));
+            Map<String, String> env = context.environment.forTarget(target.environment(), context.request.cgo(), Map.of());
+            GoInvocation go = context.go.with(env);
+            String key = QueryKey.of("plan v1", context.toolchain).add(context.moduleDir).add(importPaths).environment(env)
+                    .add(context.moduleFingerprint()).toString();
+            running.put(target, Concurrently.start(() -> context.memo().get("plan " + context.moduleDir + " " + target.id(), key,
+                    new TypeReference<>() { }, () -> resolver.forTarget(go, context.moduleDir, context.packages))));
         }
         Map<Target, List<MainPackage>> packages = new LinkedHashMap<>();
         for (Map.Entry<Target, Concurrently<MainPackageResolver.ForTarget>> entry : running.entrySet()) {

@@ -1,6 +1,8 @@
 package io.gobuild.engine.pipeline;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.gobuild.engine.build.TargetPlan;
+import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.explain.BuildTagSkips;
 import io.gobuild.engine.explain.FileVerdict;
 import io.gobuild.engine.explain.MatrixFindings;
@@ -21,7 +23,8 @@ import java.util.Set;
 /**
  * For every target, which files of the main module its build leaves out and why, then the
  * matrix-level findings. The work (building the helper once per toolchain, one helper run per
- * target) goes on while the targets compile; {@link #collect} gathers it.
+ * target, remembered while the module's Go files are unchanged) goes on while the targets compile;
+ * {@link #collect} gathers it.
  */
 final class SkipsStage implements Stage {
     @Override
@@ -40,7 +43,6 @@ final class SkipsStage implements Stage {
     private static Map<String, List<FileVerdict>> verdicts(BuildContext context) throws IOException, InterruptedException {
         BuildTagSkips skips = new BuildTagSkips(context.host.commands(), context.host.files(),
                 AgentPaths.join(context.cacheHome.path(), "tools"));
-        String helper = skips.helper(context.go, context.toolchain.versionText());
         Set<String> knownOs = new LinkedHashSet<>();
         Set<String> knownArch = new LinkedHashSet<>();
         context.toolchain.ports().forEach(p -> {
@@ -51,8 +53,12 @@ final class SkipsStage implements Stage {
         for (TargetPlan plan : context.plans) {
             Target target = plan.target();
             Map<String, String> env = context.environment.forTarget(target.environment(), plan.cgo(), Map.of());
-            verdicts.put(target.id(), skips.verdicts(helper, context.moduleDir, env, plan.tags(), List.copyOf(knownOs),
-                    List.copyOf(knownArch)));
+            String key = QueryKey.of("skips v1", context.toolchain).add(BuildTagSkips.helperSourceHash()).add(context.moduleDir)
+                    .environment(env).add(plan.tags()).add(List.copyOf(knownOs)).add(List.copyOf(knownArch))
+                    .add(context.moduleFingerprint()).toString();
+            verdicts.put(target.id(), context.memo().get("skips " + context.moduleDir + " " + target.id(), key,
+                    new TypeReference<>() { }, () -> skips.verdicts(skips.helper(context.go, context.toolchain.versionText()),
+                            context.moduleDir, env, plan.tags(), List.copyOf(knownOs), List.copyOf(knownArch))));
         }
         return verdicts;
     }

@@ -1,6 +1,7 @@
 package io.gobuild.engine.verify;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.FilePort;
 import io.gobuild.engine.port.Sha256;
@@ -26,7 +27,6 @@ import java.util.TreeMap;
  * cache home, so reusing it proves as much as checking again.
  */
 final class VerificationMemory {
-    private static final List<String> MODULE_FILES = List.of(".go", "go.mod", "go.sum", "go.work", "go.work.sum", "modules.txt");
     private final FilePort files;
     private final String path;
     private final String key;
@@ -65,7 +65,7 @@ final class VerificationMemory {
                 "GONOSUMCHECK", "GOPRIVATE", "GOSUMDB", "GOPROXY")) {
             key.append(name).append('=').append(goEnv.getOrDefault(name, "")).append('\n');
         }
-        key.append(files.fingerprint(List.of(settings.moduleDir()), MODULE_FILES)).append('\n');
+        key.append(QueryKey.moduleFingerprint(files, settings.moduleDir())).append('\n');
         key.append(files.fingerprint(cached, List.of())).append('\n');
         String path = AgentPaths.join(settings.stateDir(), ShortHash.of(settings.moduleDir()) + ".json");
         return new VerificationMemory(files, path, Sha256.of(key.toString()));

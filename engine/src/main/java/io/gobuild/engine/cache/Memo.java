@@ -1,0 +1,60 @@
+package io.gobuild.engine.cache;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.Sha256;
+import io.gobuild.engine.port.ShortHash;
+import io.gobuild.engine.report.ReportJson;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Answers of slow go queries (package lists, build-tag verdicts), kept in the cache home and
+ * reused while their key is the same. A key spells out everything the answer depends on: the
+ * toolchain, the environment, the arguments and a fingerprint of the module's files. Each slot (a
+ * module directory and target, say) holds its latest answer only, so the memo does not grow with
+ * every edit. An unreadable or unwritable memo is a miss, never an error.
+ */
+public final class Memo {
+    private static final ObjectMapper JSON = ReportJson.mapper();
+    private final FilePort files;
+    private final String directory;
+
+    public Memo(FilePort files, String directory) {
+        this.files = files;
+        this.directory = directory;
+    }
+
+    /** Computes an answer; may throw what the query throws. */
+    public interface Query<T> {
+        T answer() throws IOException, InterruptedException;
+    }
+
+    /** The remembered answer for this slot when its key is the same, else the query's, remembered. */
+    public <T> T get(String slot, String key, TypeReference<T> type, Query<T> query) throws IOException, InterruptedException {
+        String path = AgentPaths.join(directory, ShortHash.of(slot) + ".json");
+        String keyHash = Sha256.of(key);
+        try {
+            if (files.exists(path)) {
+                JsonNode stored = JSON.readTree(files.read(path));
+                if (keyHash.equals(stored.path("key").asText())) {
+                    return JSON.convertValue(stored.get("value"), type);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A damaged entry is a miss; the answer below replaces it.
+        }
+        T answer = query.answer();
+        try {
+            files.createDirectories(directory);
+            files.writeAtomically(path, JSON.writeValueAsBytes(Map.of("key", keyHash, "value", answer)));
+        } catch (IOException e) {
+            // Not remembering costs the next run a query, nothing more.
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,94 @@
+package io.gobuild.engine.pipeline;
+
+import io.gobuild.engine.GoBuildEngine;
+import io.gobuild.engine.report.Artifact;
+import io.gobuild.engine.report.BuildReport;
+import io.gobuild.engine.report.BuildReport.RunStatus;
+import io.gobuild.engine.report.TargetResult;
+import io.gobuild.engine.report.Warning;
+import io.gobuild.engine.report.Warning.WarningKind;
+import io.gobuild.engine.request.BuildRequest;
+import io.gobuild.engine.support.GoTestSupport;
+import io.gobuild.engine.support.RecordingLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The go queries gobuild remembers in the cache home (the package list, each target's main
+ * packages, each target's build-tag verdicts) follow every change of the module's files, and a
+ * damaged memo is only a miss. Each test's module has its own directory, so its own memo entries.
+ */
+class RememberedQueriesTest {
+    @TempDir
+    Path temp;
+    @TempDir
+    Path cacheRoot;
+    private final RecordingLog log = new RecordingLog();
+
+    private BuildReport build(Path module) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(GoTestSupport.environment());
+        env.put("XDG_CACHE_HOME", cacheRoot.toString());
+        BuildReport report = new GoBuildEngine(GoTestSupport.host(module, env), log).build(BuildRequest.builder()
+                .moduleDir(module.toString()).targets(List.of("linux/amd64", "windows/amd64")).verify(false).build());
+        assertThat(report.status()).as(log.text()).isEqualTo(RunStatus.SUCCESS);
+        return report;
+    }
+
+    private static List<String> binaries(BuildReport report, String target) {
+        return target(report, target).artifacts().stream().map(Artifact::binary).toList();
+    }
+
+    private static TargetResult target(BuildReport report, String id) {
+        return report.targets().stream().filter(t -> t.target().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aNewMainPackageAndANewConstraintAreSeenByTheNextBuild() throws Exception {
+        Path module = GoTestSupport.copyExample(temp);
+        assertThat(binaries(build(module), "windows/amd64")).containsExactly("hello");
+        assertThat(binaries(build(module), "windows/amd64")).as("remembered").containsExactly("hello");
+
+        GoTestSupport.write(module.resolve("cmd/tool/main.go"), "package main\n\nfunc main() {}\n");
+        BuildReport added = build(module);
+        assertThat(binaries(added, "linux/amd64")).containsExactlyInAnyOrder("hello", "tool");
+        assertThat(binaries(added, "windows/amd64")).containsExactlyInAnyOrder("hello", "tool");
+
+        GoTestSupport.write(module.resolve("cmd/tool/main.go"), "//go:build linux\n\npackage main\n\nfunc main() {}\n");
+        BuildReport constrained = build(module);
+        assertThat(binaries(constrained, "linux/amd64")).containsExactlyInAnyOrder("hello", "tool");
+        assertThat(binaries(constrained, "windows/amd64")).containsExactly("hello");
+        assertThat(constrained.warnings()).extracting(Warning::kind).contains(WarningKind.PACKAGE_EXCLUDED);
+        assertThat(target(constrained, "windows/amd64").skippedFiles())
+                .anySatisfy(s -> assertThat(s.packagePath() + "/" + s.file()).endsWith("cmd/tool/main.go"));
+        assertThat(target(constrained, "linux/amd64").skippedFiles())
+                .noneSatisfy(s -> assertThat(s.packagePath() + "/" + s.file()).endsWith("cmd/tool/main.go"));
+    }
+
+    @Test
+    void aDamagedMemoIsAMissNotAFailure() throws Exception {
+        Path module = GoTestSupport.copyExample(temp);
+        BuildReport first = build(module);
+        Path memo = cacheRoot.resolve("gobuild/state/memo");
+        try (Stream<Path> entries = Files.list(memo)) {
+            List<Path> files = entries.toList();
+            assertThat(files).isNotEmpty();
+            for (Path file : files) {
+                Files.writeString(file, "{\"key\": not json");
+            }
+        }
+
+        BuildReport second = build(module);
+
+        assertThat(binaries(second, "linux/amd64")).isEqualTo(binaries(first, "linux/amd64"));
+        assertThat(target(second, "windows/amd64").skippedFiles()).isEqualTo(target(first, "windows/amd64").skippedFiles());
+        assertThat(second.findings()).isEqualTo(first.findings());
+    }
+}
