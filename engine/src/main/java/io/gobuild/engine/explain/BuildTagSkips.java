@@ -47,18 +47,29 @@ public final class BuildTagSkips {
         return ShortHash.of(source());
     }
 
-    /** Builds the helper for the host, unless this toolchain already built this source. */
-    public String helper(GoInvocation hostGo, String goVersion) throws IOException, InterruptedException {
+    /** What a helper build waits for first. */
+    public interface Gate {
+        void await() throws InterruptedException;
+    }
+
+    /**
+     * Builds the helper for the host, unless this toolchain already built this source. The build
+     * waits for the gate, and uses -trimpath and no cgo, as a host target's build does by default:
+     * on a cold agent, the standard packages the helper needs are then mostly in the build cache
+     * already, instead of compiled twice at once.
+     */
+    public String helper(GoInvocation hostGo, String goVersion, Gate gate) throws IOException, InterruptedException {
         byte[] source = source();
         String dir = AgentPaths.join(toolsDir, "skips-" + ShortHash.of(source, goVersion.getBytes(StandardCharsets.UTF_8)));
         String binary = AgentPaths.join(dir, "skips");
         if (files.exists(binary)) {
             return binary;
         }
+        gate.await();
         files.writeAtomically(AgentPaths.join(dir, "main.go"), source);
         files.writeAtomically(AgentPaths.join(dir, "go.mod"), "module gobuild.skips\n\ngo 1.21\n".getBytes(StandardCharsets.UTF_8));
         String temp = binary + ".tmp";
-        GoInvocation.Result built = hostGo.with(Map.of("CGO_ENABLED", "0", "GOFLAGS", "")).run(dir, "build", "-o", temp, ".");
+        GoInvocation.Result built = hostGo.with(Map.of("CGO_ENABLED", "0", "GOFLAGS", "")).run(dir, "build", "-trimpath", "-o", temp, ".");
         if (!built.ok()) {
             throw new IOException("cannot build the build-tag helper: " + built.firstError());
         }

@@ -72,6 +72,8 @@ public final class BuildContext {
     List<Finding> findings = List.of();
     /** Build-tag helper runs under way while the targets compile. */
     Concurrently<Map<String, List<FileVerdict>>> pendingSkips;
+    /** Opened when the matrix's host target (else any target) has built, or when there is none to wait for. */
+    final java.util.concurrent.CountDownLatch hostTargetBuilt = new java.util.concurrent.CountDownLatch(1);
     String kind = "BUILD";
     private String moduleFingerprint;
 

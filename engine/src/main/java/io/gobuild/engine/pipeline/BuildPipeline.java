@@ -56,6 +56,10 @@ public final class BuildPipeline {
             }
         } catch (InterruptedException e) {
             return cancelled(context, e);
+        } finally {
+            // A stage that failed must not leave background work waiting for targets that never build.
+            context.hostTargetBuilt.countDown();
+            SkipsStage.cancel(context);
         }
         return context.report;
     }

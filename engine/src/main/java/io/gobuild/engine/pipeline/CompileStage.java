@@ -157,6 +157,8 @@ final class CompileStage implements Stage {
                 return null;
             }
         };
+        // The build-tag helper waits for the host target, whose standard packages it shares.
+        boolean hostInMatrix = plans.stream().anyMatch(p -> isHost(context, p));
         AtomicInteger finished = new AtomicInteger();
         AtomicBoolean failedFast = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, plans.size()), r -> {
@@ -202,6 +204,9 @@ final class CompileStage implements Stage {
                     if (results[index] != null && context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
                         failedFast.set(true);
                     }
+                    if (!hostInMatrix || isHost(context, plan)) {
+                        context.hostTargetBuilt.countDown();
+                    }
                     progress(context, finished.incrementAndGet(), plans.size(), results[index]);
                     return index;
                 }));
@@ -219,6 +224,7 @@ final class CompileStage implements Stage {
         } catch (ExecutionException e) {
             throw new IOException("building a target failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
+            context.hostTargetBuilt.countDown();
             futures.forEach(f -> f.cancel(true));
             pool.shutdownNow();
             awaitQuietly(pool);
@@ -239,6 +245,10 @@ final class CompileStage implements Stage {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean isHost(BuildContext context, TargetPlan plan) {
+        return plan.target().goos().equals(context.toolchain.hostOs()) && plan.target().goarch().equals(context.toolchain.hostArch());
     }
 
     /** Waits for the workers to stop their processes; a second interrupt does not cut that short. */

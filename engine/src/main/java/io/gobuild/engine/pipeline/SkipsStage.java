@@ -57,7 +57,7 @@ final class SkipsStage implements Stage {
                     .environment(env).add(plan.tags()).add(List.copyOf(knownOs)).add(List.copyOf(knownArch))
                     .add(context.moduleFingerprint()).toString();
             verdicts.put(target.id(), context.memo().get("skips " + context.moduleDir + " " + target.id(), key,
-                    new TypeReference<>() { }, () -> skips.verdicts(skips.helper(context.go, context.toolchain.versionText()),
+                    new TypeReference<>() { }, () -> skips.verdicts(skips.helper(context.go, context.toolchain.versionText(), context.hostTargetBuilt::await),
                             context.moduleDir, env, plan.tags(), List.copyOf(knownOs), List.copyOf(knownArch))));
         }
         return verdicts;

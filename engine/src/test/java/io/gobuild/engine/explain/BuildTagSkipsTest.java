@@ -80,7 +80,7 @@ class BuildTagSkipsTest {
         BuildTagSkips skips = new BuildTagSkips(new LocalCommandPort(), new LocalFilePort(), temp.resolve("tools").toString());
         GoInvocation go = new GoInvocation(new LocalCommandPort(), "go", base);
         String version = go.run(module.toString(), "env", "GOVERSION").stdout().strip();
-        String helper = skips.helper(go, version);
+        String helper = skips.helper(go, version, () -> { });
         List<String> os = List.of("aix", "android", "darwin", "dragonfly", "freebsd", "illumos", "ios", "js", "linux", "netbsd",
                 "openbsd", "plan9", "solaris", "wasip1", "windows");
         List<String> arch = List.of("386", "amd64", "arm", "arm64", "loong64", "mips", "mips64", "mips64le", "mipsle", "ppc64",
