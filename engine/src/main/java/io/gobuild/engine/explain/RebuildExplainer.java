@@ -21,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * file is a warning and counts as no history.
  */
 public final class RebuildExplainer {
+    private static final String NEWEST = ".newest.json";
     private final FilePort files;
     private final String stateDir;
     private final String modulePath;
@@ -44,7 +45,10 @@ public final class RebuildExplainer {
             Rebuilds rebuilds = new RebuildClassifier(subject).classify(trace, history);
             // A build that changed nothing would only rewrite the same history: skip the write.
             if (remember && !history.isNewest(trace.actions())) {
-                files.writeAtomically(path, gzip(ReportJson.write(history.with(Instant.now().toString(), runId, trace.actions()))));
+                BuildHistory updated = history.with(Instant.now().toString(), runId, trace.actions());
+                byte[] content = gzip(ReportJson.write(updated));
+                files.writeAtomically(path, content);
+                files.writeAtomically(path + NEWEST, ReportJson.write(new Newest(content.length, reused(updated))));
             }
             return rebuilds;
         }
@@ -56,6 +60,10 @@ public final class RebuildExplainer {
      */
     public Rebuilds unchanged(String goos, String goarch) throws IOException, InterruptedException {
         String path = historyPath(goos, goarch);
+        Newest newest = newest(path);
+        if (newest != null) {
+            return new Rebuilds(0, newest.reused(), 1.0, 0, java.util.List.of(), java.util.List.of());
+        }
         BuildHistory history;
         try (FilePort.Lock lock = files.lock(path + ".lock", true)) {
             history = read(path);
@@ -63,8 +71,31 @@ public final class RebuildExplainer {
         if (history.builds().isEmpty()) {
             return null;
         }
-        int reused = (int) history.builds().get(0).actionIds().keySet().stream().filter(n -> n.startsWith("build ")).count();
-        return new Rebuilds(0, reused, 1.0, 0, java.util.List.of(), java.util.List.of());
+        return new Rebuilds(0, reused(history), 1.0, 0, java.util.List.of(), java.util.List.of());
+    }
+
+    private static int reused(BuildHistory history) {
+        return (int) history.builds().get(0).actionIds().keySet().stream().filter(n -> n.startsWith("build ")).count();
+    }
+
+    /**
+     * The summary of the newest build, written beside the history, so that a build in which go did
+     * nothing reads a few bytes instead of the whole history; trusted only while the history file
+     * has the size it had when the summary was written.
+     */
+    record Newest(long historySize, int reused) {
+    }
+
+    private Newest newest(String historyPath) throws InterruptedException {
+        try {
+            String name = historyPath.substring(Math.max(historyPath.lastIndexOf('/'), historyPath.lastIndexOf('\\')) + 1);
+            long size = files.list(AgentPaths.parent(historyPath)).stream().filter(e -> e.name().equals(name))
+                    .mapToLong(io.gobuild.engine.port.FileEntry::size).findFirst().orElse(-1);
+            Newest newest = ReportJson.read(files.read(historyPath + NEWEST), Newest.class);
+            return size >= 0 && newest.historySize() == size ? newest : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private String historyPath(String goos, String goarch) {
