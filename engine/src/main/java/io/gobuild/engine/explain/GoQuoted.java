@@ -9,6 +9,30 @@ final class GoQuoted {
     }
 
     static String unquote(String quoted) {
+        // The usual trace line has only simple escapes (the trailing \n): decode it as characters.
+        StringBuilder text = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c != '\\' || i + 1 >= quoted.length()) {
+                text.append(c);
+                continue;
+            }
+            char e = quoted.charAt(++i);
+            switch (e) {
+                case 'n' -> text.append('\n');
+                case 't' -> text.append('\t');
+                case '"' -> text.append('"');
+                case '\\' -> text.append('\\');
+                default -> {
+                    return unquoteBytes(quoted);
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** The general case: escapes of single bytes (\x, octal) may spell UTF-8 sequences together. */
+    private static String unquoteBytes(String quoted) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(quoted.length());
         for (int i = 0; i < quoted.length(); i++) {
             char c = quoted.charAt(i);
