@@ -21,6 +21,8 @@ targets=(linux/amd64 windows/amd64 darwin/arm64)
 ldflags='-s -w'
 warm_runs=5
 export GOFLAGS= GOTOOLCHAIN=local GOTELEMETRY=off GOMODCACHE="$work/modcache"
+# The launcher's class-data archive starts afresh too: the first (cold) gobuild run makes it.
+export XDG_CACHE_HOME="$work/xdg"
 unset SOURCE_DATE_EPOCH
 
 now() { date +%s.%N; }
@@ -40,7 +42,7 @@ gobuild() { # module_dir packages out_dir cache_home [extra args]
   local dir=$1 pkgs=$2 out=$3 home=$4; shift 4
   local pkg_args=()
   for p in $pkgs; do pkg_args+=(--package "$p"); done
-  java -jar "$jar" build "$dir" "${pkg_args[@]}" --ldflags "$ldflags" --out "$out" --cache-dir "$home" \
+  "$root/bin/gobuild" build "$dir" "${pkg_args[@]}" --ldflags "$ldflags" --out "$out" --cache-dir "$home" \
     $(printf -- '--target %s ' "${targets[@]}") "$@" >/dev/null 2>"$work/gobuild.log" \
     || { cat "$work/gobuild.log" >&2; exit 1; }
 }
