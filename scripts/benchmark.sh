@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Compares gobuild with a plain shell loop of the same `go build` commands, on this machine, in one
-# run: same targets, same flags, a cold build cache and then a warm rebuild with no change.
+# run: same targets, same flags, a cold build cache and then a warm rebuild with no change. Cold
+# means empty build and module caches on both sides: each downloads the modules it needs through
+# the Go module proxy (gobuild into its cache home, the loop into a module cache of its own).
 # Prints a Markdown table of wall times and ratios (docs/benchmarks.md keeps the last published one).
 #
 #   scripts/benchmark.sh                 # examples/hello and golang.org/x/tools ./cmd/...
@@ -49,10 +51,10 @@ gobuild() { # module_dir packages out_dir cache_home [extra args]
 
 measure() { # name module_dir packages
   local name=$1 dir=$2 pkgs=$3 t
-  t=$(now); GOCACHE="$work/$name-plain-cache" plain_loop "$dir" "$pkgs" "$work/$name-plain-out"; local plain_cold; plain_cold=$(elapsed "$t")
+  t=$(now); GOCACHE="$work/$name-plain-cache" GOMODCACHE="$work/$name-plain-mod" plain_loop "$dir" "$pkgs" "$work/$name-plain-out"; local plain_cold; plain_cold=$(elapsed "$t")
   t=$(now); GOCACHE="$work/$name-gobuild-cache" gobuild "$dir" "$pkgs" "$work/$name-gobuild-out" "$work/$name-home"; local gb_cold; gb_cold=$(elapsed "$t")
   local plain_warm gb_warm
-  plain_warm=$(for _ in $(seq $warm_runs); do t=$(now); GOCACHE="$work/$name-plain-cache" plain_loop "$dir" "$pkgs" "$work/$name-plain-out"; elapsed "$t"; done | median)
+  plain_warm=$(for _ in $(seq $warm_runs); do t=$(now); GOCACHE="$work/$name-plain-cache" GOMODCACHE="$work/$name-plain-mod" plain_loop "$dir" "$pkgs" "$work/$name-plain-out"; elapsed "$t"; done | median)
   gb_warm=$(for _ in $(seq $warm_runs); do t=$(now); GOCACHE="$work/$name-gobuild-cache" gobuild "$dir" "$pkgs" "$work/$name-gobuild-out" "$work/$name-home"; elapsed "$t"; done | median)
   printf '| %s | cold | %.2f s | %.2f s | %.2f× |\n' "$name" "$plain_cold" "$gb_cold" "$(echo "$gb_cold / $plain_cold" | bc -l)"
   printf '| %s | warm, no change (median of %d) | %.2f s | %.2f s | %.2f× |\n' "$name" "$warm_runs" "$plain_warm" "$gb_warm" "$(echo "$gb_warm / $plain_warm" | bc -l)"
