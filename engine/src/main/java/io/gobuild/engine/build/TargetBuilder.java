@@ -78,35 +78,10 @@ public final class TargetBuilder {
         files.createDirectories(plan.buildDir());
         List<String> builtPaths = plan.outputs().stream().map(PlannedOutput::builtPath).toList();
         Map<String, FileEntry> before = explanation == null ? Map.of() : entries(builtPaths);
-        boolean traceNow = explanation != null && explanation.expectsWork(plan);
-        Run run = traceNow ? tracedRun(argv, plan, log) : plainRun(argv, plan, log, explanation != null);
-        if (run.exit != 0) {
-            return finished(plan, TargetStatus.FAILURE, run.exit, start, startOffsetMs, new CompileErrorParser().parse(run.stderr), List.of());
-        }
-        Rebuilds rebuilds = null;
-        if (explanation != null) {
-            Map<String, FileEntry> after = entries(builtPaths);
-            boolean relinked = builtPaths.stream().anyMatch(p -> !java.util.Objects.equals(identity(before.get(p)), identity(after.get(p))));
-            rebuilds = run.compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
-            if (rebuilds == null) {
-                HashTrace trace = run.trace != null ? run.trace : trace(argv, plan, run.compiled);
-                rebuilds = explanation.explain(plan.target(), trace, true);
-            }
-        }
-        TargetResult result = finished(plan, TargetStatus.SUCCESS, run.exit, start, startOffsetMs, List.of(), inspect(plan, warnings));
-        return rebuilds == null ? result : result.withRebuilds(rebuilds);
-    }
-
-    /** A go build's exit code, its stderr lines (bounded), the packages -v named, and its trace when it was traced. */
-    private record Run(int exit, List<String> stderr, List<String> compiled, HashTrace trace) {
-    }
-
-    /** The build with its stderr streamed to the log; -v lines, when asked for, are collected instead. */
-    private Run plainRun(List<String> argv, TargetPlan plan, LogSink log, boolean verbose) throws IOException, InterruptedException {
         List<String> stderr = new ArrayList<>();
         List<String> compiled = new ArrayList<>();
         LineSink errors = line -> {
-            if (verbose && VERBOSE_PACKAGE.matcher(line).matches()) {
+            if (explanation != null && VERBOSE_PACKAGE.matcher(line).matches()) {
                 compiled.add(line);
                 return;
             }
@@ -118,25 +93,20 @@ public final class TargetBuilder {
             }
         };
         int exit = commands.run(new Command(argv, plan.environment(), moduleDir), log::info, errors);
-        return new Run(exit, stderr, compiled, null);
-    }
-
-    /**
-     * The build itself traced (GODEBUG=gocachehash=1, stderr written beside the build and read
-     * there), for builds expected to do work: one build instead of a build and a traced no-op one.
-     * Its other stderr lines (compiler errors) reach the log when it ends.
-     */
-    private Run tracedRun(List<String> argv, TargetPlan plan, LogSink log) throws IOException, InterruptedException {
-        String file = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
-        try {
-            int exit = commands.run(new Command(argv, traced(plan.environment()), moduleDir, file), log::info, line -> { });
-            HashTrace trace = files.process(file, new HashTraceReader());
-            trace.otherLines().forEach(log::info);
-            List<String> stderr = trace.otherLines().subList(0, Math.min(trace.otherLines().size(), MAX_KEPT_ERROR_LINES));
-            return new Run(exit, stderr, trace.compiled(), trace);
-        } finally {
-            files.delete(file);
+        if (exit != 0) {
+            return finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, new CompileErrorParser().parse(stderr), List.of());
         }
+        Rebuilds rebuilds = null;
+        if (explanation != null) {
+            Map<String, FileEntry> after = entries(builtPaths);
+            boolean relinked = builtPaths.stream().anyMatch(p -> !java.util.Objects.equals(identity(before.get(p)), identity(after.get(p))));
+            rebuilds = compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
+            if (rebuilds == null) {
+                rebuilds = explanation.explain(plan.target(), trace(argv, plan, compiled), true);
+            }
+        }
+        TargetResult result = finished(plan, TargetStatus.SUCCESS, exit, start, startOffsetMs, List.of(), inspect(plan, warnings));
+        return rebuilds == null ? result : result.withRebuilds(rebuilds);
     }
 
     /**
@@ -145,21 +115,17 @@ public final class TargetBuilder {
      * seen keeps the trace's cost (about half a no-op build) off builds that changed nothing.
      */
     private HashTrace trace(List<String> argv, TargetPlan plan, List<String> compiled) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(plan.environment());
+        String godebug = env.getOrDefault("GODEBUG", "");
+        env.put("GODEBUG", (godebug.isEmpty() ? "" : godebug + ",") + "gocachehash=1");
         String trace = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
         try {
-            commands.run(new Command(argv, traced(plan.environment()), moduleDir, trace), line -> { }, line -> { });
+            commands.run(new Command(argv, env, moduleDir, trace), line -> { }, line -> { });
             HashTrace traced = files.process(trace, new HashTraceReader());
             return new HashTrace(traced.actions(), compiled, List.of());
         } finally {
             files.delete(trace);
         }
-    }
-
-    private static Map<String, String> traced(Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
-        String godebug = env.getOrDefault("GODEBUG", "");
-        env.put("GODEBUG", (godebug.isEmpty() ? "" : godebug + ",") + "gocachehash=1");
-        return env;
     }
 
     private static String identity(FileEntry entry) {
@@ -172,9 +138,6 @@ public final class TargetBuilder {
 
         /** The causes of a build in which go compiled and linked nothing, or null when that needs a trace (no history yet). */
         Rebuilds unchanged(Target target) throws IOException, InterruptedException;
-
-        /** Whether the build is likely to compile or link, so that tracing the build itself is cheaper than a second, traced one. */
-        boolean expectsWork(TargetPlan plan) throws IOException, InterruptedException;
     }
 
     /**

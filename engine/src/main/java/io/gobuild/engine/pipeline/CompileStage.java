@@ -4,7 +4,6 @@ import io.gobuild.engine.build.BuildSeeds;
 import io.gobuild.engine.build.KnownArtifacts;
 import io.gobuild.engine.explain.HashTrace;
 import io.gobuild.engine.explain.RebuildExplainer;
-import io.gobuild.engine.build.WorkForecast;
 import io.gobuild.engine.matrix.Target;
 import io.gobuild.engine.report.Rebuilds;
 import io.gobuild.engine.report.CacheReport;
@@ -112,7 +111,7 @@ final class CompileStage implements Stage {
     }
 
     private void buildAll(BuildContext context, List<TargetPlan> plans, int parallel, KnownArtifacts known,
-                          String knownPath) throws IOException, InterruptedException {
+                          String knownPath) throws IOException {
         BuildSeeds seeds = new BuildSeeds(context.host.files(), context.cacheHome);
         TargetResult[] results = new TargetResult[plans.size()];
         boolean[] started = new boolean[plans.size()];
@@ -122,7 +121,6 @@ final class CompileStage implements Stage {
         RebuildExplainer explainer = new RebuildExplainer(context.host.files(), context.cacheHome.stateDir(), context.modulePath,
                 message -> context.warn(new Warning(WarningKind.STATE_UNREADABLE, null, message)));
         // Explaining is a report's extra: when it cannot be done (the state cannot be written, say), the build still stands.
-        WorkForecast forecast = new WorkForecast(context.host.files(), context.moduleFingerprint(), context.toolchain.versionText());
         TargetBuilder.Explanation explanation = new TargetBuilder.Explanation() {
             @Override
             public Rebuilds explain(Target target, HashTrace trace, boolean succeeded) throws InterruptedException {
@@ -140,15 +138,6 @@ final class CompileStage implements Stage {
                     return explainer.unchanged(target.goos(), target.goarch());
                 } catch (IOException e) {
                     return unavailable(target, e);
-                }
-            }
-
-            @Override
-            public boolean expectsWork(TargetPlan plan) throws InterruptedException {
-                try {
-                    return forecast.expectsWork(plan);
-                } catch (IOException e) {
-                    return true;
                 }
             }
 
@@ -192,7 +181,6 @@ final class CompileStage implements Stage {
                                 context.request.explain() ? explanation : null);
                         if (results[index].status() == TargetStatus.SUCCESS) {
                             seeds.remember(context.modulePath, plan.target(), new BuildSeeds.Seed(plan.buildDir(), knownPath));
-                            forecast.record(plan);
                         }
                     } catch (InterruptedException e) {
                         results[index] = TargetBuilder.notRun(plan, TargetStatus.CANCELLED,
