@@ -34,7 +34,7 @@ public final class BuildSeeds {
     public Optional<Seed> find(String modulePath, Target target) throws InterruptedException {
         String path = path(modulePath, target);
         try {
-            return files.exists(path) ? Optional.of(ReportJson.mapper().readValue(files.read(path), Seed.class)) : Optional.empty();
+            return files.exists(path) ? Optional.of(ReportJson.read(files.read(path), Seed.class)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -26,7 +26,8 @@ final class VerifyStage implements Stage {
         }
         ModuleVerifier.Settings settings = new ModuleVerifier.Settings(context.moduleDir,
                 context.request.tempDir() != null ? context.request.tempDir() : context.cacheHome.tempDir(), context.request.strict(),
-                context.request.tidy(), netrc, AgentPaths.join(context.cacheHome.stateDir(), "verify"));
+                context.request.tidy(), netrc, AgentPaths.join(context.cacheHome.stateDir(), "verify"),
+                context.moduleFingerprint());
         context.verification = new ModuleVerifier(context.host.files(), context.log)
                 .verify(context.go, context.toolchain, settings);
         if (context.kind.equals("VERIFY")) {

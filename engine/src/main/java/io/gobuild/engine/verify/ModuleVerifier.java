@@ -39,7 +39,9 @@ public final class ModuleVerifier {
 
     /** What to verify and how. */
     /** @param stateDir where results are kept for the next run; null to keep none */
-    public record Settings(String moduleDir, String tempParent, boolean strict, String untidySeverity, String netrc, String stateDir) {
+    /** moduleFingerprint: the module's Go and module files by name, size and time, as the run read them once. */
+    public record Settings(String moduleDir, String tempParent, boolean strict, String untidySeverity, String netrc, String stateDir,
+                           String moduleFingerprint) {
     }
 
     public Verification verify(GoInvocation go, Toolchain toolchain, Settings settings) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package io.gobuild.engine.verify;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.FilePort;
 import io.gobuild.engine.port.Sha256;
@@ -65,7 +64,7 @@ final class VerificationMemory {
                 "GONOSUMCHECK", "GOPRIVATE", "GOSUMDB", "GOPROXY")) {
             key.append(name).append('=').append(goEnv.getOrDefault(name, "")).append('\n');
         }
-        key.append(QueryKey.moduleFingerprint(files, settings.moduleDir())).append('\n');
+        key.append(settings.moduleFingerprint()).append('\n');
         key.append(files.fingerprint(cached, List.of())).append('\n');
         String path = AgentPaths.join(settings.stateDir(), ShortHash.of(settings.moduleDir()) + ".json");
         return new VerificationMemory(files, path, Sha256.of(key.toString()));
