@@ -37,6 +37,7 @@ final class EngineRun {
         Thread hook = console.ownsProcess() ? stopOnSignal(Thread.currentThread(), finished) : null;
         try {
             BuildReport report = call.run(engine);
+            markClassDataReady();
             new Summary(console.out()).print(report);
             return switch (report.status()) {
                 case SUCCESS -> Main.EXIT_OK;
@@ -56,6 +57,21 @@ final class EngineRun {
             finished.countDown();
             if (hook != null && !Thread.currentThread().isInterrupted()) {
                 removeQuietly(hook);
+            }
+        }
+    }
+
+    /**
+     * Tells the launcher (bin/gobuild) that this JVM has loaded what a run loads, so the class-data
+     * archive it writes at exit is worth keeping.
+     */
+    private static void markClassDataReady() {
+        String marker = System.getProperty("gobuild.classDataReady");
+        if (marker != null) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(marker), new byte[0]);
+            } catch (IOException e) {
+                // Without the mark the archive is made again by a later run.
             }
         }
     }

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * bin/gobuild, run by the real sh and java: arguments and exit status pass through untouched,
- * nothing but the program's output reaches stdout, the first run leaves a class-data archive under
- * its own process id, the next promotes it and later runs use it.
+ * nothing but the program's output reaches stdout, a build leaves a class-data archive under its
+ * own process id, the next run promotes it when that build marked it ready (else makes another),
+ * and later runs use it. (The daemon is DaemonTest's; these runs go without it.)
  */
 class LauncherTest {
     @TempDir
@@ -45,6 +46,8 @@ class LauncherTest {
     private record Run(int exit, String out, String err) {
     }
 
+    private String daemon = "0";
+
     private Run launch(String jar, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("sh", GoTestSupport.repositoryRoot().resolve("bin/gobuild").toString()));
         command.addAll(List.of(args));
@@ -53,6 +56,7 @@ class LauncherTest {
         builder.environment().put("GOBUILD_JAR", jar);
         builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("GOBUILD_DAEMON", daemon);
         int exit = builder.start().waitFor();
         return new Run(exit, Files.readString(temp.resolve("out")), Files.readString(temp.resolve("err")));
     }
@@ -63,7 +67,7 @@ class LauncherTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList();
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.contains(".jsa")).sorted().toList();
         }
     }
 
@@ -71,22 +75,37 @@ class LauncherTest {
     void passesArgumentsAndStatusAndKeepsAClassDataArchive() throws Exception {
         String jar = probeJar().toString();
 
-        Run first = launch(jar, "3", "two words", "--flag=a b");
+        Run first = launch(jar, "build", "3", "two words", "--flag=a b");
         assertThat(first.exit()).as(first.err()).isEqualTo(3);
-        assertThat(first.out()).isEqualTo("[3]\n[two words]\n[--flag=a b]\n");
+        assertThat(first.out()).isEqualTo("[build]\n[3]\n[two words]\n[--flag=a b]\n");
         assertThat(first.err()).isEmpty();
-        assertThat(archives()).singleElement().asString().matches("gobuild-\\d+\\.jsa\\.\\d+");
+        List<String> unready = archives();
+        assertThat(unready).singleElement().asString().matches("gobuild-\\d+\\.jsa\\.\\d+");
 
-        Run second = launch(jar, "0");
+        Run second = launch(jar, "build", "0");
         assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.out()).isEqualTo("[0]\n");
-        assertThat(archives()).singleElement().asString().matches("gobuild-\\d+\\.jsa");
+        assertThat(second.out()).isEqualTo("[build]\n[0]\n");
+        assertThat(archives()).as("the archive of a run that did not mark it ready is replaced")
+                .singleElement().asString().matches("gobuild-\\d+\\.jsa\\.\\d+").isNotEqualTo(unready.get(0));
 
-        Run third = launch(jar, "0", "again");
+        Run third = launch(jar, "report", "0", "again");
         assertThat(third.exit()).as(third.err()).isZero();
-        assertThat(third.out()).isEqualTo("[0]\n[again]\n");
+        assertThat(third.out()).isEqualTo("[report]\n[0]\n[again]\n");
         assertThat(third.err()).isEmpty();
         assertThat(archives()).singleElement().asString().matches("gobuild-\\d+\\.jsa");
+
+        Run fourth = launch(jar, "build", "0");
+        assertThat(fourth.exit()).as(fourth.err()).isZero();
+        assertThat(archives()).singleElement().asString().matches("gobuild-\\d+\\.jsa");
+    }
+
+    @Test
+    void badDaemonSettingsAreUsageErrors() throws Exception {
+        String jar = probeJar().toString();
+        daemon = "yes";
+        Run run = launch(jar, "build", "0");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("gobuild: GOBUILD_DAEMON=yes is not accepted; use 1 (daemon) or 0 (no daemon)");
     }
 
     @Test
