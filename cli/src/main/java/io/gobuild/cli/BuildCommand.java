@@ -83,6 +83,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-explain", description = "Do not trace cache keys to explain rebuilds (saves the trace's cost).")
     boolean noExplain;
 
+    @Option(names = "--no-up-to-date-check", description = "Run go build for every target even when its outputs are "
+            + "already what it would build (by default go is not run then).")
+    boolean noUpToDateCheck;
+
     @Option(names = "--no-verify", description = "Skip module verification before building.")
     boolean noVerify;
 
@@ -107,7 +111,8 @@ final class BuildCommand implements Callable<Integer> {
         return module.applyTo(BuildRequest.builder()).targets(targets).exclude(exclude).packages(packages).tags(tags)
                 .trimpath(trimpath).ldflags(ldflags).gcflags(gcflags).buildvcs(buildvcs).cgo(cgo)
                 .overrides(OverrideSpecs.parse(overrides)).out(out).outputTemplate(outputTemplate).parallel(parallel)
-                .failFast(failFast).version(version).commit(commit).verify(!noVerify).cacheMaxSize(cacheMaxSize).explain(!noExplain).build();
+                .failFast(failFast).version(version).commit(commit).verify(!noVerify).cacheMaxSize(cacheMaxSize).explain(!noExplain)
+                .upToDateCheck(!noUpToDateCheck).build();
     }
 
     @Override

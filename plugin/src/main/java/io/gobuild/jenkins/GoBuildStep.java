@@ -34,6 +34,7 @@ public class GoBuildStep extends GoModuleStep {
     private String commit;
     private String buildvcs;
     private Boolean explain;
+    private Boolean upToDateCheck;
     private boolean markUnstable;
     private boolean archive;
 
@@ -45,7 +46,7 @@ public class GoBuildStep extends GoModuleStep {
         return new BuildStepArguments(targets, exclude, packages, tags, trimpath, cgo, ldflags, gcflags, getEnv(), getModule(), out,
                 parallel, failFast, verify, getStrict(), getTidy(), getCacheDir(), cacheMaxSize,
                 overrides.stream().map(TargetOverrideSpec::toEngine).toList(), version, commit, getGoflags(), buildvcs, explain, getGo(),
-                getGotoolchain());
+                getGotoolchain(), upToDateCheck);
     }
 
     @Override
@@ -213,6 +214,15 @@ public class GoBuildStep extends GoModuleStep {
     @DataBoundSetter
     public void setExplain(Boolean explain) {
         this.explain = explain;
+    }
+
+    public Boolean getUpToDateCheck() {
+        return upToDateCheck;
+    }
+
+    @DataBoundSetter
+    public void setUpToDateCheck(Boolean upToDateCheck) {
+        this.upToDateCheck = upToDateCheck;
     }
 
     public boolean isArchive() {

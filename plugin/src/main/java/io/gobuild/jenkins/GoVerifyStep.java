@@ -14,7 +14,8 @@ public class GoVerifyStep extends GoModuleStep {
 
     BuildStepArguments arguments() {
         return new BuildStepArguments(null, null, null, null, null, null, null, null, getEnv(), getModule(), null, null, null, true,
-                getStrict(), getTidy(), getCacheDir(), null, null, null, null, getGoflags(), null, null, getGo(), getGotoolchain());
+                getStrict(), getTidy(), getCacheDir(), null, null, null, null, getGoflags(), null, null, getGo(), getGotoolchain(),
+                null);
     }
 
     @Override

@@ -95,6 +95,11 @@ final class RemoteFilePort implements FilePort {
     }
 
     @Override
+    public TreeStamp stamp(String directory, List<String> excluded) throws IOException, InterruptedException {
+        return on(new Stamp(directory, new ArrayList<>(excluded)));
+    }
+
+    @Override
     public Map<String, String> hashZipEntries(String zipFile) throws IOException, InterruptedException {
         return on(new HashZip(zipFile));
     }
@@ -225,6 +230,13 @@ final class RemoteFilePort implements FilePort {
         @Override
         public String apply(FilePort local) throws IOException, InterruptedException {
             return local.fingerprint(paths, suffixes);
+        }
+    }
+
+    record Stamp(String directory, ArrayList<String> excluded) implements Action<TreeStamp> {
+        @Override
+        public TreeStamp apply(FilePort local) throws IOException, InterruptedException {
+            return local.stamp(directory, excluded);
         }
     }
 

@@ -168,6 +168,51 @@ public final class LocalFilePort implements FilePort {
     }
 
     @Override
+    public TreeStamp stamp(String directory, List<String> excluded) throws IOException {
+        Path root = Path.of(directory);
+        if (!Files.isDirectory(root)) {
+            return new TreeStamp(Sha256.hex(Sha256.digest()), 0);
+        }
+        java.util.Set<Path> skipped = new java.util.HashSet<>();
+        excluded.forEach(e -> skipped.add(Path.of(e).toAbsolutePath().normalize()));
+        List<String> lines = new ArrayList<>();
+        long[] newest = {0};
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                boolean git = dir.getFileName() != null && dir.getFileName().toString().equals(".git");
+                return git || skipped.contains(dir.toAbsolutePath().normalize()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    long mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+                    newest[0] = Math.max(newest[0], attrs.lastModifiedTime().toMillis());
+                    lines.add(root.relativize(file) + "\t" + attrs.fileKey() + "\t" + attrs.size() + "\t" + mtime + "\t" + changed(file));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        java.util.Collections.sort(lines);
+        MessageDigest digest = Sha256.digest();
+        lines.forEach(line -> digest.update((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new TreeStamp(Sha256.hex(digest), newest[0]);
+    }
+
+    /**
+     * The inode change time where the file system has one: a rewrite that puts the old modification
+     * time back (as archivers and some sync tools do) still moves it.
+     */
+    private static Object changed(Path file) {
+        try {
+            return Files.getAttribute(file, "unix:ctime", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            return "";
+        }
+    }
+
+    @Override
     public Map<String, String> hashZipEntries(String zipFile) throws IOException {
         Map<String, String> hashes = new java.util.TreeMap<>();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(zipFile)) {

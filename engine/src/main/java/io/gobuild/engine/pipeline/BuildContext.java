@@ -76,6 +76,8 @@ public final class BuildContext {
     final java.util.concurrent.CountDownLatch hostTargetBuilt = new java.util.concurrent.CountDownLatch(1);
     String kind = "BUILD";
     private String moduleFingerprint;
+    private io.gobuild.engine.port.FilePort.TreeStamp moduleStamp;
+    private long moduleStampedAt;
 
     BuildContext(Host host, MaskingLog log, BuildRequest request, String runId, Instant startedAt) {
         this.host = host;
@@ -97,6 +99,22 @@ public final class BuildContext {
             moduleFingerprint = QueryKey.moduleFingerprint(host.files(), moduleDir);
         }
         return moduleFingerprint;
+    }
+
+    /**
+     * Every file of the module (but gobuild's own output, report and cache directories) by path,
+     * identity, size and time, taken once per run before anything builds, and when it was taken.
+     */
+    synchronized io.gobuild.engine.port.FilePort.TreeStamp moduleStamp() throws IOException, InterruptedException {
+        if (moduleStamp == null) {
+            moduleStampedAt = System.currentTimeMillis();
+            moduleStamp = host.files().stamp(moduleDir, List.of(outDir, AgentPaths.parent(reportPath), cacheHome.path()));
+        }
+        return moduleStamp;
+    }
+
+    synchronized long moduleStampedAt() {
+        return moduleStampedAt;
     }
 
     /** Answers of go queries kept while their inputs are unchanged. */

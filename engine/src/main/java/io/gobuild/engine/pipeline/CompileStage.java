@@ -1,6 +1,9 @@
 package io.gobuild.engine.pipeline;
 
 import io.gobuild.engine.build.BuildSeeds;
+import io.gobuild.engine.build.PlannedOutput;
+import io.gobuild.engine.build.UpToDate;
+import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.build.KnownArtifacts;
 import io.gobuild.engine.explain.HashTrace;
 import io.gobuild.engine.explain.RebuildExplainer;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -111,8 +115,14 @@ final class CompileStage implements Stage {
     }
 
     private void buildAll(BuildContext context, List<TargetPlan> plans, int parallel, KnownArtifacts known,
-                          String knownPath) throws IOException {
+                          String knownPath) throws IOException, InterruptedException {
         BuildSeeds seeds = new BuildSeeds(context.host.files(), context.cacheHome);
+        UpToDate upToDate = new UpToDate(context.host.files(), AgentPaths.join(context.outputState, "up-to-date"));
+        Optional<String> unsupported = context.request.upToDateCheck()
+                ? UpToDate.unsupported(context.host.files(), context.moduleDir, context.toolchain.versionText(),
+                        context.toolchain.goEnv(), plans.isEmpty() ? List.of() : plans.get(0).goArgs(), context.request.buildvcs())
+                : Optional.of("--no-up-to-date-check");
+        unsupported.ifPresent(reason -> context.log.info("every target runs go build: " + reason));
         TargetResult[] results = new TargetResult[plans.size()];
         boolean[] started = new boolean[plans.size()];
         long[] startedAt = new long[plans.size()];
@@ -172,15 +182,32 @@ final class CompileStage implements Stage {
                     TargetPlan plan = plans.get(index);
                     try {
                         LogSink log = context.log.prefixed("[" + plan.target().id() + "] ");
-                        int seeded = seeds.plant(context.modulePath, plan, known);
-                        if (seeded > 0) {
-                            log.info("seeded " + seeded + " binaries from this agent's last build of " + context.modulePath
-                                    + " (go relinks any whose inputs differ)");
-                        }
-                        results[index] = builder.build(plan, log, context::warn, startedAt[index],
-                                context.request.explain() ? explanation : null);
-                        if (results[index].status() == TargetStatus.SUCCESS) {
-                            seeds.remember(context.modulePath, plan.target(), new BuildSeeds.Seed(plan.buildDir(), knownPath));
+                        String key = unsupported.isPresent() || plan.cgo() ? null : upToDateKey(context, plan);
+                        Optional<UpToDate.Recorded> recorded = key == null ? Optional.empty() : upToDate.recall(plan, key);
+                        if (recorded.isPresent()) {
+                            results[index] = recorded.get().result().upToDate(context.elapsedMs() - startedAt[index], startedAt[index]);
+                            recorded.get().warnings().forEach(context::warn);
+                            log.info("up to date: the outputs are what go would build from these files and settings; go not run");
+                        } else {
+                            int seeded = seeds.plant(context.modulePath, plan, known);
+                            if (seeded > 0) {
+                                log.info("seeded " + seeded + " binaries from this agent's last build of " + context.modulePath
+                                        + " (go relinks any whose inputs differ)");
+                            }
+                            List<Warning> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+                            results[index] = builder.build(plan, log, w -> {
+                                warnings.add(w);
+                                context.warn(w);
+                            }, startedAt[index], context.request.explain() ? explanation : null);
+                            if (results[index].status() == TargetStatus.SUCCESS) {
+                                seeds.remember(context.modulePath, plan.target(), new BuildSeeds.Seed(plan.buildDir(), knownPath));
+                            }
+                            if (key != null && results[index].status() == TargetStatus.SUCCESS) {
+                                upToDate.remember(plan, key, context.moduleStamp().newestModifiedMillis(), context.moduleStampedAt(),
+                                        results[index], warnings);
+                            } else {
+                                upToDate.forget(plan);
+                            }
                         }
                     } catch (InterruptedException e) {
                         results[index] = TargetBuilder.notRun(plan, TargetStatus.CANCELLED,
@@ -233,6 +260,18 @@ final class CompileStage implements Stage {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * What a target's outputs depend on beyond the binaries themselves: the toolchain and its go
+     * env, the go arguments and Go variables, the commit go stamps, every file of the module, and
+     * whether causes are explained (the result differs).
+     */
+    private static String upToDateKey(BuildContext context, TargetPlan plan) throws IOException, InterruptedException {
+        return QueryKey.of("up-to-date v1", context.toolchain).add(context.moduleDir).add(plan.goArgs())
+                .environment(plan.environment()).add(plan.outputs().stream().map(PlannedOutput::relativePath).toList())
+                .add(context.source.commit() + " " + context.source.commitTime() + " " + context.source.dirty())
+                .add(String.valueOf(context.request.explain())).add(context.moduleStamp().digest()).toString();
     }
 
     private static boolean isHost(BuildContext context, TargetPlan plan) {

@@ -58,7 +58,8 @@ final class ReportAssembler {
         }
         return new TargetResult(target.target(), target.goos(), target.goarch(), target.variant(), target.status(),
                 target.exitCode(), target.durationMs(), target.startOffsetMs(), target.ldflags(), target.tags(), target.cgo(),
-                errors, target.artifacts().stream().map(a -> masked(a, log)).toList(), rebuilds, target.skippedFiles());
+                errors, target.artifacts().stream().map(a -> masked(a, log)).toList(), rebuilds, target.skippedFiles(),
+                target.upToDate());
     }
 
     /** Without -trimpath, build info holds the ldflags as given. */

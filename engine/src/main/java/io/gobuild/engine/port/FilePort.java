@@ -39,6 +39,17 @@ public interface FilePort {
      */
     String fingerprint(List<String> paths, List<String> suffixes) throws IOException, InterruptedException;
 
+    /**
+     * Whether anything below a directory changed: a digest of every regular file's path, identity
+     * (device and inode), size and modification time, with `.git` and the excluded directories not
+     * entered, and the newest modification time seen. A missing directory has a stamp of its own.
+     */
+    TreeStamp stamp(String directory, List<String> excluded) throws IOException, InterruptedException;
+
+    /** See {@link #stamp}. */
+    record TreeStamp(String digest, long newestModifiedMillis) implements Serializable {
+    }
+
     /** The sha256 of every file entry of a zip archive, keyed by entry name. */
     Map<String, String> hashZipEntries(String zipFile) throws IOException, InterruptedException;
 

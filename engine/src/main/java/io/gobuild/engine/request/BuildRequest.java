@@ -40,7 +40,8 @@ public record BuildRequest(
         String netrc,
         String cacheMaxSize,
         Boolean explain,
-        String tempDir) {
+        String tempDir,
+        Boolean upToDateCheck) {
 
     public static final String DEFAULT_OUTPUT_TEMPLATE = "{{.Os}}_{{.Arch}}{{.Variant}}/{{.Binary}}{{.Ext}}";
     /** The output directory when none is given, inside the module directory. */
@@ -80,6 +81,7 @@ public record BuildRequest(
         cacheMaxSize = cacheMaxSize == null ? "" : cacheMaxSize;
         explain = explain == null || explain;
         tempDir = tempDir == null || tempDir.isBlank() ? null : tempDir;
+        upToDateCheck = upToDateCheck == null || upToDateCheck;
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {
@@ -127,6 +129,7 @@ public record BuildRequest(
         private String tempDir;
         private String cacheMaxSize;
         private Boolean explain;
+        private Boolean upToDateCheck;
 
         Builder() {
         }
@@ -162,6 +165,7 @@ public record BuildRequest(
             tempDir = r.tempDir;
             cacheMaxSize = r.cacheMaxSize;
             explain = r.explain;
+            upToDateCheck = r.upToDateCheck;
         }
 
         public Builder moduleDir(String v) { moduleDir = v; return this; }
@@ -194,11 +198,12 @@ public record BuildRequest(
         public Builder tempDir(String v) { tempDir = v; return this; }
         public Builder cacheMaxSize(String v) { cacheMaxSize = v; return this; }
         public Builder explain(Boolean v) { explain = v; return this; }
+        public Builder upToDateCheck(Boolean v) { upToDateCheck = v; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(moduleDir, targets, exclude, packages, tags, trimpath, ldflags, gcflags, buildvcs,
                     goflags, env, cgo, overrides, out, outputTemplate, report, parallel, failFast, version, commit, go,
-                    gotoolchain, cacheDir, verify, strict, tidy, netrc, cacheMaxSize, explain, tempDir);
+                    gotoolchain, cacheDir, verify, strict, tidy, netrc, cacheMaxSize, explain, tempDir, upToDateCheck);
         }
     }
 }

@@ -18,7 +18,8 @@ public record BuildStepArguments(List<String> targets, List<String> exclude, Lis
                                  Boolean trimpath, Boolean cgo, String ldflags, String gcflags, List<String> env, String module,
                                  String out, Integer parallel, Boolean failFast, Boolean verify, Boolean strict, String tidy,
                                  String cacheDir, String cacheMaxSize, List<TargetOverride> overrides, String version, String commit,
-                                 String goflags, String buildvcs, Boolean explain, String go, String gotoolchain) {
+                                 String goflags, String buildvcs, Boolean explain, String go, String gotoolchain,
+                                 Boolean upToDateCheck) {
     /** The directory under an agent root that holds gobuild's shared cache home. */
     public static final String AGENT_CACHE = "caches/gobuild";
 
@@ -53,6 +54,7 @@ public record BuildStepArguments(List<String> targets, List<String> exclude, Lis
                 .trimpath(trimpath).cgo(cgo).ldflags(ldflags).gcflags(gcflags).env(env).out(outDir).parallel(parallel)
                 .failFast(failFast).verify(verify).strict(strict).tidy(tidy == null ? null : tidy.toUpperCase(java.util.Locale.ROOT))
                 .overrides(overrides).version(version).commit(commit).goflags(goflags).buildvcs(buildvcs).explain(explain)
+                .upToDateCheck(upToDateCheck)
                 .cacheMaxSize(cacheMaxSize).cacheDir(cacheHome(place)).netrc(netrc).go(go).gotoolchain(gotoolchain)
                 .tempDir(AgentPaths.join(AgentPaths.normalize(place.tempDir()), "gobuild")).build();
     }

@@ -20,7 +20,7 @@ class StepArgumentsTest {
     private static BuildStepArguments args(String module, String out, String cacheDir) {
         return new BuildStepArguments(List.of("linux/amd64", "windows/arm64"), null, null, List.of("netgo"), null, false, "-s -w", null,
                 List.of("GOFLAGS=-mod=mod", "CGO_CFLAGS=-O2"), module, out, 3, true, null, null, "fail", cacheDir, "10G",
-                List.of(new TargetOverride("windows/*", "-H windowsgui", null, null, null)), null, null, null, null, null, null, null);
+                List.of(new TargetOverride("windows/*", "-H windowsgui", null, null, null)), null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -62,7 +62,7 @@ class StepArgumentsTest {
         assertThatThrownBy(() -> args("/etc", null, null).toRequest(AGENT, null)).hasMessageStartingWith("module '/etc' is outside");
         assertThatThrownBy(() -> args("../job2", null, null).toRequest(AGENT, null)).hasMessageStartingWith("module '../job2' is outside");
         BuildStepArguments badEnv = new BuildStepArguments(null, null, null, null, null, null, null, null, List.of("NOVALUE"), null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> badEnv.toRequest(AGENT, null)).hasMessage("env entry 'NOVALUE' is not KEY=value");
     }
 

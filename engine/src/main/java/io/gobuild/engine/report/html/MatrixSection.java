@@ -31,6 +31,9 @@ final class MatrixSection {
                     + String.join(" ", t.artifacts().stream().map(Artifact::path).toList()));
             html.cell(t.target()).cell(cell.agent()).cell("status " + t.status().name().toLowerCase(Locale.ROOT), t.status())
                     .cell("num", Html.duration(t.durationMs())).raw("<td>");
+            if (Boolean.TRUE.equals(t.upToDate())) {
+                html.element("div", "up-to-date", "up to date: go not run, the binaries are the last build's");
+            }
             for (Artifact a : t.artifacts()) {
                 html.raw("<div class=\"artifact\">").element("span", "path", a.path()).text(" (" + ByteSize.format(a.size()) + ") ")
                         .raw("<code class=\"sha\" title=\"click to copy\">").text(a.sha256()).raw("</code></div>");
