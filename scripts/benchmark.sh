@@ -96,13 +96,13 @@ analysis() { # name module_dir packages
   gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-up-to-date-check
   on=$(for _ in $(seq $warm_runs); do t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-up-to-date-check; elapsed "$t"; done | median)
   off=$(for _ in $(seq $warm_runs); do t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-explain --no-up-to-date-check; elapsed "$t"; done | median)
-  printf '| %s | warm, no change: analysis on / off (median of %d) | %.2f s | %.2f s | %.2f× |\n' "$name" "$warm_runs" "$off" "$on" "$(echo "$on / $off" | bc -l)"
+  printf '| %s | warm, no change: analysis off / on (median of %d) | %.2f s | %.2f s | %.2f× |\n' "$name" "$warm_runs" "$off" "$on" "$(echo "$on / $off" | bc -l)"
   # One file changed in a package many others import: analysis on and off, each on its own change.
   local leaf; leaf=$(cd "$dir" && go list -f '{{.Dir}}/{{index .GoFiles 0}}' ./internal/event/keys 2>/dev/null || true)
   if [ -n "$leaf" ]; then
     echo "// change 1" >> "$leaf"; t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-explain --no-up-to-date-check; off=$(elapsed "$t")
     echo "// change 2" >> "$leaf"; t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-up-to-date-check; on=$(elapsed "$t")
-    printf '| %s | one-file change: analysis on / off | %.2f s | %.2f s | %.2f× |\n' "$name" "$off" "$on" "$(echo "$on / $off" | bc -l)"
+    printf '| %s | one-file change: analysis off / on | %.2f s | %.2f s | %.2f× |\n' "$name" "$off" "$on" "$(echo "$on / $off" | bc -l)"
   fi
   # A fresh workspace: the same module in a new directory, on this warm agent and on a cold one.
   cp -r "$dir" "$work/fresh-ws" && chmod -R u+w "$work/fresh-ws"

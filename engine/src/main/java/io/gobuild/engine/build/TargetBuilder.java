@@ -63,8 +63,14 @@ public final class TargetBuilder {
      * Builds with the go command's cache-key trace (GODEBUG=gocachehash=1) and -v written to a file
      * beside the build, read where it is, and handed to the explanation.
      */
+    /**
+     * @param goFinished told go's exit code (-1 when it could not run) as soon as the go build
+     *                   itself has exited, before its binaries are traced, placed and read back, so
+     *                   that the next target's go build can start
+     */
     public TargetResult build(TargetPlan plan, LogSink log, Consumer<Warning> warnings, long startOffsetMs,
-                              Explanation explanation) throws IOException, InterruptedException {
+                              Explanation explanation, java.util.function.IntConsumer goFinished)
+            throws IOException, InterruptedException {
         long start = System.nanoTime();
         if (plan.outputs().isEmpty()) {
             return failed(plan, "no main package builds for " + plan.target().id()
@@ -92,7 +98,12 @@ public final class TargetBuilder {
                 }
             }
         };
-        int exit = commands.run(new Command(argv, plan.environment(), moduleDir), log::info, errors);
+        int exit = -1;
+        try {
+            exit = commands.run(new Command(argv, plan.environment(), moduleDir), log::info, errors);
+        } finally {
+            goFinished.accept(exit);
+        }
         if (exit != 0) {
             return finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, new CompileErrorParser().parse(stderr), List.of());
         }

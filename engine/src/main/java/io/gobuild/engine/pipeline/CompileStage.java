@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -160,7 +161,10 @@ final class CompileStage implements Stage {
         boolean hostInMatrix = plans.stream().anyMatch(p -> isHost(context, p));
         AtomicInteger finished = new AtomicInteger();
         AtomicBoolean failedFast = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, plans.size()), r -> {
+        // At most `parallel` go builds at once; a target's slot is free as soon as its go build has
+        // exited, so the next target compiles while this one is traced, placed and read back.
+        Semaphore slots = new Semaphore(parallel);
+        ExecutorService pool = Executors.newFixedThreadPool(plans.size(), r -> {
             Thread thread = new Thread(r, "gobuild-target");
             thread.setDaemon(true);
             return thread;
@@ -169,64 +173,84 @@ final class CompileStage implements Stage {
         List<Future<Integer>> futures = new ArrayList<>();
         boolean interrupted = false;
         try {
+            // Slots are taken here, in the matrix's order; each target's task gives its slot back.
             for (int i = 0; i < plans.size(); i++) {
                 int index = i;
+                slots.acquire();
+                if (failedFast.get()) {
+                    slots.release();
+                    break;
+                }
                 futures.add(done.submit(() -> {
-                    if (failedFast.get()) {
-                        return index;
-                    }
-                    synchronized (started) {
-                        started[index] = true;
-                        startedAt[index] = context.elapsedMs();
-                    }
+                    AtomicBoolean released = new AtomicBoolean();
                     TargetPlan plan = plans.get(index);
-                    try {
-                        LogSink log = context.log.prefixed("[" + plan.target().id() + "] ");
-                        String key = unsupported.isPresent() || plan.cgo() ? null : upToDateKey(context, plan);
-                        Optional<UpToDate.Recorded> recorded = key == null ? Optional.empty() : upToDate.recall(plan, key);
-                        if (recorded.isPresent()) {
-                            results[index] = recorded.get().result().upToDate(context.elapsedMs() - startedAt[index], startedAt[index]);
-                            recorded.get().warnings().forEach(context::warn);
-                            log.info("up to date: the outputs are what go would build from these files and settings; go not run");
-                        } else {
-                            int seeded = seeds.plant(context.modulePath, plan, known);
-                            if (seeded > 0) {
-                                log.info("seeded " + seeded + " binaries from this agent's last build of " + context.modulePath
-                                        + " (go relinks any whose inputs differ)");
-                            }
-                            List<Warning> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
-                            results[index] = builder.build(plan, log, w -> {
-                                warnings.add(w);
-                                context.warn(w);
-                            }, startedAt[index], context.request.explain() ? explanation : null);
-                            if (results[index].status() == TargetStatus.SUCCESS) {
-                                seeds.remember(context.modulePath, plan.target(), new BuildSeeds.Seed(plan.buildDir(), knownPath));
-                            }
-                            if (key != null && results[index].status() == TargetStatus.SUCCESS) {
-                                upToDate.remember(plan, key, context.moduleStamp().newestModifiedMillis(), context.moduleStampedAt(),
-                                        results[index], warnings);
-                            } else {
-                                upToDate.forget(plan);
-                            }
+                    java.util.function.IntConsumer goFinished = exit -> {
+                        // A failure counts for fail-fast before its slot lets another target start.
+                        if (exit != 0 && context.request.failFast()) {
+                            failedFast.set(true);
                         }
-                    } catch (InterruptedException e) {
-                        results[index] = TargetBuilder.notRun(plan, TargetStatus.CANCELLED,
-                                context.elapsedMs() - startedAt[index], startedAt[index]);
-                    } catch (IOException e) {
-                        results[index] = TargetBuilder.failed(plan, e.getMessage(),
-                                context.elapsedMs() - startedAt[index], startedAt[index]);
+                        if (released.compareAndSet(false, true)) {
+                            slots.release();
+                        }
+                        if (!hostInMatrix || isHost(context, plan)) {
+                            context.hostTargetBuilt.countDown();
+                        }
+                    };
+                    try {
+                        if (failedFast.get()) {
+                            return index;
+                        }
+                        synchronized (started) {
+                            started[index] = true;
+                            startedAt[index] = context.elapsedMs();
+                        }
+                        try {
+                            LogSink log = context.log.prefixed("[" + plan.target().id() + "] ");
+                            String key = unsupported.isPresent() || plan.cgo() ? null : upToDateKey(context, plan);
+                            Optional<UpToDate.Recorded> recorded = key == null ? Optional.empty() : upToDate.recall(plan, key);
+                            if (recorded.isPresent()) {
+                                results[index] = recorded.get().result().upToDate(context.elapsedMs() - startedAt[index], startedAt[index]);
+                                recorded.get().warnings().forEach(context::warn);
+                                log.info("up to date: the outputs are what go would build from these files and settings; go not run");
+                            } else {
+                                int seeded = seeds.plant(context.modulePath, plan, known);
+                                if (seeded > 0) {
+                                    log.info("seeded " + seeded + " binaries from this agent's last build of " + context.modulePath
+                                            + " (go relinks any whose inputs differ)");
+                                }
+                                List<Warning> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+                                results[index] = builder.build(plan, log, w -> {
+                                    warnings.add(w);
+                                    context.warn(w);
+                                }, startedAt[index], context.request.explain() ? explanation : null, goFinished);
+                                if (results[index].status() == TargetStatus.SUCCESS) {
+                                    seeds.remember(context.modulePath, plan.target(), new BuildSeeds.Seed(plan.buildDir(), knownPath));
+                                }
+                                if (key != null && results[index].status() == TargetStatus.SUCCESS) {
+                                    upToDate.remember(plan, key, context.moduleStamp().newestModifiedMillis(), context.moduleStampedAt(),
+                                            results[index], warnings);
+                                } else {
+                                    upToDate.forget(plan);
+                                }
+                            }
+                        } catch (InterruptedException e) {
+                            results[index] = TargetBuilder.notRun(plan, TargetStatus.CANCELLED,
+                                    context.elapsedMs() - startedAt[index], startedAt[index]);
+                        } catch (IOException e) {
+                            results[index] = TargetBuilder.failed(plan, e.getMessage(),
+                                    context.elapsedMs() - startedAt[index], startedAt[index]);
+                        }
+                        if (results[index] != null && context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
+                            failedFast.set(true);
+                        }
+                        progress(context, finished.incrementAndGet(), plans.size(), results[index]);
+                        return index;
+                    } finally {
+                        goFinished.accept(0);
                     }
-                    if (results[index] != null && context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
-                        failedFast.set(true);
-                    }
-                    if (!hostInMatrix || isHost(context, plan)) {
-                        context.hostTargetBuilt.countDown();
-                    }
-                    progress(context, finished.incrementAndGet(), plans.size(), results[index]);
-                    return index;
                 }));
             }
-            for (int i = 0; i < plans.size(); i++) {
+            for (int i = 0; i < futures.size(); i++) {
                 int index = done.take().get();
                 if (results[index] != null && context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
                     context.log.warn("fail-fast: stopping the other targets after " + results[index].target() + " failed");
