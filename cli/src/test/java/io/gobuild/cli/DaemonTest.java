@@ -24,6 +24,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DaemonTest {
     @TempDir
     Path temp;
+    private DaemonServerAccess daemon;
+
+    /** A daemon in this JVM on a socket in the test's directory. */
+    private Path startDaemon() throws Exception {
+        Path socket = temp.resolve("d/s.sock");
+        daemon = DaemonServerAccess.start(socket, 60);
+        return socket;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopDaemon() throws Exception {
+        if (daemon != null) {
+            daemon.stop();
+        }
+    }
 
     private record Client(Process process, Path out, Path err) {
         int await() throws Exception {
@@ -57,47 +72,37 @@ class DaemonTest {
     @Test
     void runsBuildsWithTheClientsDirectoryAndEnvironmentAndKeepsUsageErrors() throws Exception {
         Path module = GoTestSupport.copyExample(temp);
-        Path socket = temp.resolve("d/s.sock");
-        DaemonServerAccess daemon = DaemonServerAccess.start(socket, 60);
-        try {
-            Map<String, String> env = GoTestSupport.environment();
-            env.put("HELLO_SECRET_TOKEN", "s3cr3t-value");
-            Client build = client(socket, module, env, "build", ".", "-t", "linux/amd64", "--out", "from-client");
-            assertThat(build.await()).as(build.stderr()).isZero();
-            assertThat(build.stdout()).contains("linux/amd64").contains("SUCCESS");
-            assertThat(module.resolve("from-client/linux_amd64/hello")).isRegularFile();
-            assertThat(module.resolve("from-client/build-report.json")).isRegularFile();
-            assertThat(Files.readString(module.resolve("from-client/build-report.json"))).doesNotContain("s3cr3t-value");
-            assertThat(daemon.runs()).isEqualTo(1);
+        Path socket = startDaemon();
+        Map<String, String> env = GoTestSupport.environment();
+        env.put("HELLO_SECRET_TOKEN", "s3cr3t-value");
+        Client build = client(socket, module, env, "build", ".", "-t", "linux/amd64", "--out", "from-client");
+        assertThat(build.await()).as(build.stderr()).isZero();
+        assertThat(build.stdout()).contains("linux/amd64").contains("SUCCESS");
+        assertThat(module.resolve("from-client/linux_amd64/hello")).isRegularFile();
+        assertThat(module.resolve("from-client/build-report.json")).isRegularFile();
+        assertThat(Files.readString(module.resolve("from-client/build-report.json"))).doesNotContain("s3cr3t-value");
+        assertThat(daemon.runs()).isEqualTo(1);
 
-            Client usage = client(socket, module, env, "build", ".", "-t", "linux/amd46");
-            assertThat(usage.await()).isEqualTo(2);
-            List<String> lines = usage.stderr().strip().lines().toList();
-            assertThat(lines.get(lines.size() - 1)).startsWith("gobuild: unknown target 'linux/amd46'").contains("linux/amd64");
-            assertThat(daemon.runs()).isEqualTo(2);
-        } finally {
-            daemon.stop();
-        }
+        Client usage = client(socket, module, env, "build", ".", "-t", "linux/amd46");
+        assertThat(usage.await()).isEqualTo(2);
+        List<String> lines = usage.stderr().strip().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("gobuild: unknown target 'linux/amd46'").contains("linux/amd64");
+        assertThat(daemon.runs()).isEqualTo(2);
     }
 
     @Test
     void ctrlCOnTheClientStopsTheGoProcessesTheDaemonStartedAndTheReportSaysCancelled() throws Exception {
         Path module = GoTestSupport.copyExample(temp);
-        Path socket = temp.resolve("d/s.sock");
-        DaemonServerAccess daemon = DaemonServerAccess.start(socket, 60);
-        try {
-            Map<String, String> env = GoTestSupport.environment();
-            env.put("XDG_CACHE_HOME", temp.resolve("cold-cache-home").toString());
-            Client build = client(socket, module, env, "build", ".", "-t", "linux/amd64,linux/arm64");
-            waitForCompiler();
-            new ProcessBuilder("kill", "-INT", Long.toString(build.process().pid())).start().waitFor();
+        Path socket = startDaemon();
+        Map<String, String> env = GoTestSupport.environment();
+        env.put("XDG_CACHE_HOME", temp.resolve("cold-cache-home").toString());
+        Client build = client(socket, module, env, "build", ".", "-t", "linux/amd64,linux/arm64");
+        waitForCompiler();
+        new ProcessBuilder("kill", "-INT", Long.toString(build.process().pid())).start().waitFor();
 
-            assertThat(build.await()).as(build.stderr()).isEqualTo(130);
-            assertThat(goProcessesOf(temp)).isEmpty();
-            assertThat(Files.readString(module.resolve("dist/build-report.json"))).contains("\"status\" : \"CANCELLED\"");
-        } finally {
-            daemon.stop();
-        }
+        assertThat(build.await()).as(build.stderr()).isEqualTo(130);
+        assertThat(goProcessesOf(temp)).isEmpty();
+        assertThat(Files.readString(module.resolve("dist/build-report.json"))).contains("\"status\" : \"CANCELLED\"");
     }
 
     @Test
@@ -120,7 +125,13 @@ class DaemonTest {
             Process launcher = builder.start();
             assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(launcher.exitValue()).as(Files.readString(temp.resolve("err" + run))).isZero();
-            waitFor(() -> socketIn(daemonDir) != null, "the daemon's socket");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (socketIn(daemonDir) == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the daemon never listened; its log: " + daemonLog(daemonDir));
+                }
+                Thread.sleep(50);
+            }
         }
         Path log;
         try (var files = Files.list(daemonDir)) {
@@ -149,6 +160,16 @@ class DaemonTest {
             out.flush();
         }
         return jar;
+    }
+
+    private static String daemonLog(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return "(no daemon directory)";
+        }
+        try (var files = Files.list(dir)) {
+            List<Path> logs = files.filter(f -> f.toString().endsWith(".log")).toList();
+            return logs.isEmpty() ? "(none)" : Files.readString(logs.get(0));
+        }
     }
 
     private static Path socketIn(Path dir) throws Exception {
