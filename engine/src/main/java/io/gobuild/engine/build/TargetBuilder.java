@@ -1,6 +1,8 @@
 package io.gobuild.engine.build;
 
 import io.gobuild.engine.build.Ldflags.Stamp;
+import io.gobuild.engine.explain.ActionGraph;
+import io.gobuild.engine.explain.ActionGraphReader;
 import io.gobuild.engine.explain.HashTrace;
 import io.gobuild.engine.explain.HashTraceReader;
 import io.gobuild.engine.port.Command;
@@ -56,17 +58,15 @@ public final class TargetBuilder {
     }
 
     /**
+     * Builds the target. When explaining, go also prints what it compiles (-v) and writes its action
+     * graph beside the build; the rebuild causes come from the graph and the agent's history, and
+     * only when the graph does not account for every change from a traced no-op build afterwards.
+     *
      * @param startOffsetMs when this target started, counted from the build's start (for timelines)
+     * @param goFinished    told go's exit code (-1 when it could not run) as soon as the go build
+     *                      itself has exited, before its binaries are explained, placed and read
+     *                      back, so that the next target's go build can start
      * @throws InterruptedException when interrupted; every process it started is stopped by then
-     */
-    /**
-     * Builds with the go command's cache-key trace (GODEBUG=gocachehash=1) and -v written to a file
-     * beside the build, read where it is, and handed to the explanation.
-     */
-    /**
-     * @param goFinished told go's exit code (-1 when it could not run) as soon as the go build
-     *                   itself has exited, before its binaries are traced, placed and read back, so
-     *                   that the next target's go build can start
      */
     public TargetResult build(TargetPlan plan, LogSink log, Consumer<Warning> warnings, long startOffsetMs,
                               Explanation explanation, java.util.function.IntConsumer goFinished)
@@ -78,8 +78,10 @@ public final class TargetBuilder {
         }
         List<String> argv = new ArrayList<>(List.of(goProgram));
         argv.addAll(plan.goArgs());
+        String graphFile = AgentPaths.join(plan.buildDir(), ".gobuild-actions.json");
         if (explanation != null) {
             argv.add(2, "-v");
+            argv.add(3, "-debug-actiongraph=" + graphFile);
         }
         files.createDirectories(plan.buildDir());
         List<String> builtPaths = plan.outputs().stream().map(PlannedOutput::builtPath).toList();
@@ -113,6 +115,10 @@ public final class TargetBuilder {
             boolean relinked = builtPaths.stream().anyMatch(p -> !java.util.Objects.equals(identity(before.get(p)), identity(after.get(p))));
             rebuilds = compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
             if (rebuilds == null) {
+                rebuilds = explanation.fromGraph(plan.target(), actionGraph(graphFile), compiled);
+            }
+            if (rebuilds == null) {
+                log.info(plan.target().id() + ": tracing go's cache keys (its action graph does not account for every change)");
                 rebuilds = explanation.explain(plan.target(), trace(argv, plan, compiled), true);
             }
         }
@@ -122,8 +128,8 @@ public final class TargetBuilder {
 
     /**
      * The cache-key trace of a build that just ran: the same go build again, now a no-op, with
-     * GODEBUG=gocachehash=1 written beside the build and read there. Tracing only after work was
-     * seen keeps the trace's cost (about half a no-op build) off builds that changed nothing.
+     * GODEBUG=gocachehash=1 written beside the build and read there. It costs about a no-op build,
+     * so it runs only when go did work that the action graph cannot explain.
      */
     private HashTrace trace(List<String> argv, TargetPlan plan, List<String> compiled) throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>(plan.environment());
@@ -131,11 +137,27 @@ public final class TargetBuilder {
         env.put("GODEBUG", (godebug.isEmpty() ? "" : godebug + ",") + "gocachehash=1");
         String trace = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
         try {
-            commands.run(new Command(argv, env, moduleDir, trace), line -> { }, line -> { });
+            List<String> again = argv.stream().filter(a -> !a.startsWith("-debug-actiongraph=")).toList();
+            commands.run(new Command(again, env, moduleDir, trace), line -> { }, line -> { });
             HashTrace traced = files.process(trace, new HashTraceReader());
             return new HashTrace(traced.actions(), compiled, List.of());
         } finally {
             files.delete(trace);
+        }
+    }
+
+    /** The action graph the build wrote beside itself, read there; an empty one when it cannot be read. */
+    private ActionGraph actionGraph(String graphFile) throws InterruptedException {
+        try {
+            return files.process(graphFile, new ActionGraphReader());
+        } catch (IOException e) {
+            return ActionGraph.of(List.of());
+        } finally {
+            try {
+                files.delete(graphFile);
+            } catch (IOException e) {
+                // Left for the next build of this target to overwrite.
+            }
         }
     }
 
@@ -146,6 +168,9 @@ public final class TargetBuilder {
     /** Turns a build's trace into its rebuild causes. */
     public interface Explanation {
         Rebuilds explain(Target target, HashTrace trace, boolean succeeded) throws IOException, InterruptedException;
+
+        /** The causes of a successful build read from go's action graph, or null when that needs a trace. */
+        Rebuilds fromGraph(Target target, ActionGraph graph, List<String> compiled) throws IOException, InterruptedException;
 
         /** The causes of a build in which go compiled and linked nothing, or null when that needs a trace (no history yet). */
         Rebuilds unchanged(Target target) throws IOException, InterruptedException;

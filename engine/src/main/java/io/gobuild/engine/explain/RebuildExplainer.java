@@ -10,6 +10,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -39,9 +43,46 @@ public final class RebuildExplainer {
      */
     public Rebuilds explain(String goos, String goarch, String subject, HashTrace trace, boolean remember, String runId)
             throws IOException, InterruptedException {
+        return explainWith(goos, goarch, subject, history -> Optional.of(trace), remember, runId, true);
+    }
+
+    /**
+     * Explains a successful build from go's action graph and the history, without tracing it (see
+     * {@link DerivedTrace}); null when the graph does not account for every action, and the caller
+     * traces the build instead.
+     *
+     * @param moduleDir where the main module's packages are, to read their files' hashes again
+     */
+    public Rebuilds explainFromGraph(String goos, String goarch, String subject, ActionGraph graph, List<String> compiled,
+                                     String moduleDir, String runId) throws IOException, InterruptedException {
+        DerivedTrace.PackageDirectories directories = packagePath -> packagePath.equals(modulePath) ? moduleDir
+                : packagePath.startsWith(modulePath + "/") ? AgentPaths.join(moduleDir, packagePath.substring(modulePath.length() + 1))
+                : null;
+        DerivedTrace.Hasher hasher = paths -> {
+            Map<String, String> hashes = new HashMap<>();
+            files.inspect(paths, List.of()).forEach((path, facts) -> hashes.put(path, facts.sha256()));
+            return hashes;
+        };
+        // A damaged history derives nothing; the trace that follows is what warns of it.
+        return explainWith(goos, goarch, subject, history -> DerivedTrace.derive(history, graph, compiled, directories, hasher),
+                true, runId, false);
+    }
+
+    /** Where a build's trace comes from, given the history it is compared with. */
+    private interface TraceSource {
+        Optional<HashTrace> trace(BuildHistory history) throws IOException, InterruptedException;
+    }
+
+    private Rebuilds explainWith(String goos, String goarch, String subject, TraceSource source, boolean remember, String runId,
+                                 boolean warnIfDamaged) throws IOException, InterruptedException {
         String path = historyPath(goos, goarch);
         try (FilePort.Lock lock = files.lock(path + ".lock", false)) {
-            BuildHistory history = read(path);
+            BuildHistory history = read(path, warnIfDamaged);
+            Optional<HashTrace> found = source.trace(history);
+            if (found.isEmpty()) {
+                return null;
+            }
+            HashTrace trace = found.get();
             Rebuilds rebuilds = new RebuildClassifier(subject).classify(trace, history);
             // A build that changed nothing would only rewrite the same history: skip the write.
             if (remember && !history.isNewest(trace.actions())) {
@@ -66,7 +107,7 @@ public final class RebuildExplainer {
         }
         BuildHistory history;
         try (FilePort.Lock lock = files.lock(path + ".lock", true)) {
-            history = read(path);
+            history = read(path, true);
         }
         if (history.builds().isEmpty()) {
             return null;
@@ -102,7 +143,7 @@ public final class RebuildExplainer {
         return AgentPaths.join(AgentPaths.join(stateDir, ShortHash.of(modulePath)), goos + "_" + goarch + ".json.gz");
     }
 
-    private BuildHistory read(String path) throws IOException, InterruptedException {
+    private BuildHistory read(String path, boolean warnIfDamaged) throws IOException, InterruptedException {
         if (!files.exists(path)) {
             return BuildHistory.empty();
         }
@@ -113,6 +154,9 @@ public final class RebuildExplainer {
             }
             return history;
         } catch (IOException | RuntimeException e) {
+            if (!warnIfDamaged) {
+                return BuildHistory.empty();
+            }
             warnings.accept("the build history " + path + " is unreadable (" + e.getClass().getSimpleName()
                     + "); this build is explained as having no history and replaces it");
             return BuildHistory.empty();

@@ -5,6 +5,7 @@ import io.gobuild.engine.build.PlannedOutput;
 import io.gobuild.engine.build.UpToDate;
 import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.build.KnownArtifacts;
+import io.gobuild.engine.explain.ActionGraph;
 import io.gobuild.engine.explain.HashTrace;
 import io.gobuild.engine.explain.RebuildExplainer;
 import io.gobuild.engine.matrix.Target;
@@ -140,6 +141,16 @@ final class CompileStage implements Stage {
                             succeeded, context.runId);
                 } catch (IOException e) {
                     return unavailable(target, e);
+                }
+            }
+
+            @Override
+            public Rebuilds fromGraph(Target target, ActionGraph graph, List<String> compiled) throws InterruptedException {
+                try {
+                    return explainer.explainFromGraph(target.goos(), target.goarch(), context.modulePath + " for " + target.port(),
+                            graph, compiled, context.moduleDir, context.runId);
+                } catch (IOException e) {
+                    return null; // A source file gone since the build, say: the trace decides.
                 }
             }
 

@@ -96,8 +96,11 @@ class ExplainTest {
         GoTestSupport.write(module.resolve("internal/leaf/leaf.go"),
                 "package leaf\n\nfunc Name() string { return \"leaf\" }\n\nfunc Extra() int { return 1 }\n");
 
+        int logged = log.text().length();
         BuildReport report = build(module, BuildRequest.builder());
 
+        assertThat(log.text().substring(logged)).as("explained from go's action graph, no second build")
+                .doesNotContain("tracing go's cache keys");
         RebuildCause leaf = cause(report, "/internal/leaf", "COMPILE");
         assertThat(leaf.kind()).isEqualTo(RebuildKind.SOURCE_CHANGED);
         assertThat(leaf.detail()).isEqualTo("leaf.go changed");
@@ -192,8 +195,10 @@ class ExplainTest {
         Path module = module(temp.resolve("m"));
         build(module, BuildRequest.builder());
 
+        int logged = log.text().length();
         BuildReport report = build(module, BuildRequest.builder().gcflags("-N -l"));
 
+        assertThat(log.text().substring(logged)).as("new flags are beyond the action graph").contains("tracing go's cache keys");
         RebuildCause app = cause(report, "/cmd/app", "COMPILE");
         assertThat(app.kind()).isEqualTo(RebuildKind.FLAGS_CHANGED);
         assertThat(app.detail()).contains("compile flags changed").contains("-N");
@@ -218,8 +223,10 @@ class ExplainTest {
         build(module, BuildRequest.builder());
         Files.writeString(module.resolve("go.mod"), Files.readString(module.resolve("go.mod")).replace("go 1.21", "go 1.22"));
 
+        int logged = log.text().length();
         BuildReport report = build(module, BuildRequest.builder());
 
+        assertThat(log.text().substring(logged)).as("a new go line is beyond the action graph").contains("tracing go's cache keys");
         RebuildCause leaf = cause(report, "/internal/leaf", "COMPILE");
         assertThat(leaf.kind()).isEqualTo(RebuildKind.GO_LINE_CHANGED);
         assertThat(leaf.detail()).contains("go 1.21").contains("go 1.22");

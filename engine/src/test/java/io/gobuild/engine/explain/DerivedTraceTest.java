@@ -1,0 +1,154 @@
+package io.gobuild.engine.explain;
+
+import io.gobuild.engine.port.Sha256;
+import io.gobuild.engine.support.GoTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Differential: what {@link DerivedTrace} rebuilds from go's action graph must be exactly what go
+ * prints under GODEBUG=gocachehash=1 for the same state, and it must give up on every change it
+ * cannot account for. Real go builds of a small module, on the suite's warm build cache.
+ */
+class DerivedTraceTest {
+    @TempDir
+    Path temp;
+    private Path module;
+    private String modulePath;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void module() {
+        module = temp.resolve("m");
+        modulePath = "example.com/derived";
+        GoTestSupport.write(module.resolve("go.mod"), "module " + modulePath + "\n\ngo 1.21\n");
+        GoTestSupport.write(module.resolve("internal/leaf/leaf.go"), "package leaf\n\nfunc Name() string { return \"leaf\" }\n");
+        GoTestSupport.write(module.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + modulePath
+                + "/internal/leaf\"\n\nfunc Greeting() string { return \"hello \" + leaf.Name() }\n");
+        GoTestSupport.write(module.resolve("cmd/app/main.go"), "package main\n\nimport (\n\t\"fmt\"\n\n\t\"" + modulePath
+                + "/internal/mid\"\n)\n\nfunc main() { fmt.Println(mid.Greeting()) }\n");
+        GoTestSupport.write(module.resolve("cmd/other/main.go"), "package main\n\nimport \"" + modulePath
+                + "/internal/leaf\"\n\nfunc main() { println(leaf.Name()) }\n");
+        env = new HashMap<>(GoTestSupport.environment());
+        env.put("GOCACHE", GoTestSupport.warmGoCache().resolve("xdg/gobuild/go-build").toString());
+        env.put("CGO_ENABLED", "0");
+        env.put("GOTOOLCHAIN", "local");
+    }
+
+    @Test
+    void changedSourcesAndEverythingTheyDragAlongAreDerivedExactlyAsGoTracesThem() throws Exception {
+        Built first = build();
+        HashTrace firstTrace = traced();
+        BuildHistory history = BuildHistory.empty().with("t0", "r0", firstTrace.actions());
+        // The graph names every traced action with go's short form of the same ID.
+        assertThat(first.graph().actions().keySet()).isEqualTo(firstTrace.actions().keySet());
+        firstTrace.actions().values().forEach(a ->
+                assertThat(DerivedTrace.shortId(a.actionId())).as(a.name()).isEqualTo(first.graph().actions().get(a.name()).actionId()));
+
+        // A new exported function changes leaf's export data: mid and both binaries follow.
+        GoTestSupport.write(module.resolve("internal/leaf/leaf.go"),
+                "package leaf\n\nfunc Name() string { return \"leaf\" }\n\nfunc Extra() int { return 1 }\n");
+        Built changed = build();
+        Optional<HashTrace> derived = derive(history, changed);
+        HashTrace traced = traced();
+
+        assertThat(changed.compiled()).contains(modulePath + "/internal/leaf", modulePath + "/internal/mid");
+        assertThat(derived).isPresent();
+        assertThat(derived.get().actions()).isEqualTo(traced.actions());
+        assertThat(derived.get().compiled()).isEqualTo(changed.compiled());
+
+        // A body-only change, on a history that holds the derived build: still exact.
+        history = history.with("t1", "r1", derived.get().actions());
+        GoTestSupport.write(module.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + modulePath
+                + "/internal/leaf\"\n\nfunc Greeting() string { return \"hi \" + leaf.Name() }\n");
+        Built bodyOnly = build();
+        Optional<HashTrace> again = derive(history, bodyOnly);
+
+        assertThat(bodyOnly.compiled()).contains(modulePath + "/internal/mid").doesNotContain(modulePath + "/internal/leaf");
+        assertThat(again).isPresent();
+        assertThat(again.get().actions()).isEqualTo(traced().actions());
+    }
+
+    @Test
+    void changesBeyondSourceContentAreLeftToTheTrace() throws Exception {
+        build();
+        BuildHistory history = BuildHistory.empty().with("t0", "r0", traced().actions());
+
+        GoTestSupport.write(module.resolve("internal/leaf/more.go"), "package leaf\n\nfunc More() int { return 2 }\n");
+        assertThat(derive(history, build())).as("a new file").isEmpty();
+        Files.delete(module.resolve("internal/leaf/more.go"));
+        assertThat(derive(history, build())).as("back as recorded").isPresent();
+
+        assertThat(derive(history, build("-gcflags=all=-N"))).as("other gcflags").isEmpty();
+
+        GoTestSupport.write(module.resolve("go.mod"), "module " + modulePath + "\n\ngo 1.22\n");
+        assertThat(derive(history, build())).as("another go line").isEmpty();
+    }
+
+    private record Built(ActionGraph graph, List<String> compiled) {
+    }
+
+    private Built build(String... flags) throws Exception {
+        Path graphFile = temp.resolve("actions.json");
+        List<String> args = new ArrayList<>(List.of("build", "-v", "-trimpath", "-debug-actiongraph=" + graphFile));
+        args.addAll(List.of(flags));
+        args.addAll(List.of("-o", temp.resolve("out").toString() + "/", "./cmd/..."));
+        String stderr = go(args, Map.of());
+        ActionGraph graph;
+        try (InputStream in = Files.newInputStream(graphFile)) {
+            graph = new ActionGraphReader().process(in);
+        }
+        List<String> compiled = stderr.lines().filter(l -> l.startsWith(modulePath)).toList();
+        return new Built(graph, compiled);
+    }
+
+    /** The same build, a no-op now, traced as go prints it. */
+    private HashTrace traced() throws Exception {
+        go(List.of("build", "-trimpath", "-o", temp.resolve("out").toString() + "/", "./cmd/..."), Map.of("GODEBUG", "gocachehash=1"));
+        try (InputStream in = Files.newInputStream(temp.resolve("stderr.txt"))) {
+            return new HashTraceReader().process(in);
+        }
+    }
+
+    private Optional<HashTrace> derive(BuildHistory history, Built built) throws Exception {
+        return DerivedTrace.derive(history, built.graph(), built.compiled(),
+                p -> p.equals(modulePath) ? module.toString()
+                        : p.startsWith(modulePath + "/") ? module.resolve(p.substring(modulePath.length() + 1)).toString() : null,
+                paths -> {
+                    Map<String, String> hashes = new LinkedHashMap<>();
+                    for (String path : paths) {
+                        hashes.put(path, Sha256.of(Files.readAllBytes(Path.of(path))));
+                    }
+                    return hashes;
+                });
+    }
+
+    private String go(List<String> args, Map<String, String> extra) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("go"));
+        argv.addAll(args);
+        Path stderr = temp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(module.toFile()).redirectError(stderr.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        builder.environment().putAll(extra);
+        int exit = builder.start().waitFor();
+        String text = Files.readString(stderr);
+        assertThat(exit).as(text).isZero();
+        return text;
+    }
+}
