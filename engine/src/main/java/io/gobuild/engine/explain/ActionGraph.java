@@ -1,5 +1,7 @@
 package io.gobuild.engine.explain;
 
+import io.gobuild.engine.port.Wire;
+
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,7 @@ public record ActionGraph(Map<String, Action> actions) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public ActionGraph {
-        actions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(actions));
+        actions = Wire.map(actions);
     }
 
     public static ActionGraph of(List<Action> actions) {

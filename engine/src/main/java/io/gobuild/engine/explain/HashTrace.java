@@ -1,5 +1,7 @@
 package io.gobuild.engine.explain;
 
+import io.gobuild.engine.port.Wire;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,8 @@ public record HashTrace(Map<String, TracedAction> actions, List<String> compiled
     private static final long serialVersionUID = 1L;
 
     public HashTrace {
-        actions = Map.copyOf(actions);
-        compiled = List.copyOf(compiled);
-        otherLines = List.copyOf(otherLines);
+        actions = Wire.map(actions);
+        compiled = Wire.list(compiled);
+        otherLines = Wire.list(otherLines);
     }
 }

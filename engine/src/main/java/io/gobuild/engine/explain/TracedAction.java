@@ -1,5 +1,7 @@
 package io.gobuild.engine.explain;
 
+import io.gobuild.engine.port.Wire;
+
 import java.io.Serializable;
 import java.util.List;
 
@@ -12,7 +14,7 @@ public record TracedAction(String name, String actionId, List<String> inputs) im
     private static final long serialVersionUID = 1L;
 
     public TracedAction {
-        inputs = List.copyOf(inputs);
+        inputs = Wire.list(inputs);
     }
 
     public boolean isLink() {

@@ -5,6 +5,6 @@ import java.util.Set;
 /** What one pass over a file tells: its size, its sha256 and which of the searched strings it holds. */
 public record FileFacts(long size, String sha256, Set<String> foundStrings) implements java.io.Serializable {
     public FileFacts {
-        foundStrings = Set.copyOf(foundStrings);
+        foundStrings = Wire.set(foundStrings);
     }
 }
