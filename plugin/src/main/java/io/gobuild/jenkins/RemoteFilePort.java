@@ -95,6 +95,11 @@ final class RemoteFilePort implements FilePort {
     }
 
     @Override
+    public String contentFingerprint(List<String> paths, List<String> suffixes) throws IOException, InterruptedException {
+        return on(new ContentFingerprint(new ArrayList<>(paths), new ArrayList<>(suffixes)));
+    }
+
+    @Override
     public TreeStamp stamp(String directory, List<String> excluded) throws IOException, InterruptedException {
         return on(new Stamp(directory, new ArrayList<>(excluded)));
     }
@@ -230,6 +235,13 @@ final class RemoteFilePort implements FilePort {
         @Override
         public String apply(FilePort local) throws IOException, InterruptedException {
             return local.fingerprint(paths, suffixes);
+        }
+    }
+
+    record ContentFingerprint(ArrayList<String> paths, ArrayList<String> suffixes) implements Action<String> {
+        @Override
+        public String apply(FilePort local) throws IOException, InterruptedException {
+            return local.contentFingerprint(paths, suffixes);
         }
     }
 

@@ -34,27 +34,59 @@ public final class Memo {
         T answer() throws IOException, InterruptedException;
     }
 
+    /**
+     * What answers depend on in the module: its files' names, sizes and times, cheap to read and
+     * asked first; and what those files say ({@link FilePort#contentFingerprint}), read only when
+     * the first changed, so that an edit inside a function keeps the answers.
+     */
+    public interface ModuleFiles {
+        String fingerprint() throws IOException, InterruptedException;
+
+        String contents() throws IOException, InterruptedException;
+    }
+
     /** The remembered answer for this slot when its key is the same, else the query's, remembered. */
     public <T> T get(String slot, String key, TypeReference<T> type, Query<T> query) throws IOException, InterruptedException {
+        return get(slot, key, null, type, query);
+    }
+
+    /**
+     * The remembered answer for this slot when its key and the module's fingerprint are the same,
+     * or its key and the module's contents; else the query's, remembered.
+     */
+    public <T> T get(String slot, String key, ModuleFiles module, TypeReference<T> type, Query<T> query)
+            throws IOException, InterruptedException {
         String path = AgentPaths.join(directory, ShortHash.of(slot) + ".json");
-        String keyHash = Sha256.of(key);
-        try {
-            if (files.exists(path)) {
-                JsonNode stored = JSON.readTree(files.read(path));
-                if (keyHash.equals(stored.path("key").asText())) {
-                    return JSON.convertValue(stored.get("value"), type);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // A damaged entry is a miss; the answer below replaces it.
+        String keyHash = Sha256.of(module == null ? key : key + "\n" + module.fingerprint());
+        JsonNode stored = stored(path);
+        if (stored != null && keyHash.equals(stored.path("key").asText())) {
+            return JSON.convertValue(stored.get("value"), type);
+        }
+        String contentHash = module == null ? "" : Sha256.of(key + "\n" + module.contents());
+        if (stored != null && module != null && contentHash.equals(stored.path("content").asText())) {
+            T value = JSON.convertValue(stored.get("value"), type);
+            remember(path, keyHash, contentHash, value);
+            return value;
         }
         T answer = query.answer();
+        remember(path, keyHash, contentHash, answer);
+        return answer;
+    }
+
+    private JsonNode stored(String path) throws InterruptedException {
+        try {
+            return files.exists(path) ? JSON.readTree(files.read(path)) : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // A damaged entry is a miss; the answer replaces it.
+        }
+    }
+
+    private void remember(String path, String keyHash, String contentHash, Object value) throws InterruptedException {
         try {
             files.createDirectories(directory);
-            files.writeAtomically(path, JSON.writeValueAsBytes(Map.of("key", keyHash, "value", answer)));
+            files.writeAtomically(path, JSON.writeValueAsBytes(Map.of("key", keyHash, "content", contentHash, "value", value)));
         } catch (IOException e) {
             // Not remembering costs the next run a query, nothing more.
         }
-        return answer;
     }
 }

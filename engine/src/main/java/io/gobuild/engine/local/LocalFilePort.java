@@ -3,6 +3,7 @@ package io.gobuild.engine.local;
 import io.gobuild.engine.port.FileEntry;
 import io.gobuild.engine.port.FileFacts;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.GoFileHeader;
 import io.gobuild.engine.port.Sha256;
 
 import java.io.IOException;
@@ -137,6 +138,36 @@ public final class LocalFilePort implements FilePort {
 
     @Override
     public String fingerprint(List<String> paths, List<String> suffixes) throws IOException {
+        return fingerprintOf(paths, suffixes, (file, attrs) ->
+                attrs.size() + "\t" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public String contentFingerprint(List<String> paths, List<String> suffixes) throws IOException {
+        return fingerprintOf(paths, suffixes, (file, attrs) -> Sha256.of(file.getFileName().toString().endsWith(".go")
+                ? goHeader(file) : Files.readAllBytes(file)));
+    }
+
+    /** The header of a Go file, read no further than needed (most headers fit the first 16 KiB). */
+    private static byte[] goHeader(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(1 << 14);
+            boolean complete = in.read() < 0;
+            int length = GoFileHeader.length(start, start.length, complete);
+            if (length >= 0) {
+                return java.util.Arrays.copyOf(start, length);
+            }
+        }
+        byte[] all = Files.readAllBytes(file);
+        return java.util.Arrays.copyOf(all, GoFileHeader.length(all, all.length, true));
+    }
+
+    /** What a fingerprint says of one file. */
+    private interface FileLine {
+        String of(Path file, BasicFileAttributes attrs) throws IOException;
+    }
+
+    private static String fingerprintOf(List<String> paths, List<String> suffixes, FileLine describe) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String given : paths) {
             Path root = Path.of(given);
@@ -152,10 +183,10 @@ public final class LocalFilePort implements FilePort {
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String name = file.getFileName().toString();
                     if (attrs.isRegularFile() && (suffixes.isEmpty() || suffixes.stream().anyMatch(name::endsWith))) {
-                        lines.add(file + "\t" + attrs.size() + "\t" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+                        lines.add(file + "\t" + describe.of(file, attrs));
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -76,6 +76,7 @@ public final class BuildContext {
     final java.util.concurrent.CountDownLatch hostTargetBuilt = new java.util.concurrent.CountDownLatch(1);
     String kind = "BUILD";
     private String moduleFingerprint;
+    private String moduleContents;
     private io.gobuild.engine.port.FilePort.TreeStamp moduleStamp;
     private long moduleStampedAt;
 
@@ -99,6 +100,29 @@ public final class BuildContext {
             moduleFingerprint = QueryKey.moduleFingerprint(host.files(), moduleDir);
         }
         return moduleFingerprint;
+    }
+
+    /** What the module's Go and module files say that go lists them by, read once per run when needed. */
+    synchronized String moduleContents() throws IOException, InterruptedException {
+        if (moduleContents == null) {
+            moduleContents = host.files().contentFingerprint(List.of(moduleDir), QueryKey.MODULE_FILES);
+        }
+        return moduleContents;
+    }
+
+    /** The module's files as the memo's keys see them. */
+    Memo.ModuleFiles moduleFiles() {
+        return new Memo.ModuleFiles() {
+            @Override
+            public String fingerprint() throws IOException, InterruptedException {
+                return moduleFingerprint();
+            }
+
+            @Override
+            public String contents() throws IOException, InterruptedException {
+                return moduleContents();
+            }
+        };
     }
 
     /**

@@ -24,8 +24,8 @@ final class PackagesStage implements Stage {
             return;
         }
         String key = QueryKey.of("packages v1", context.toolchain).add(context.moduleDir).add(context.request.packages())
-                .environment(context.environment.base()).add(context.moduleFingerprint()).toString();
-        MainPackageResolver.Resolved resolved = context.memo().get("packages " + context.moduleDir, key,
+                .environment(context.environment.base()).toString();
+        MainPackageResolver.Resolved resolved = context.memo().get("packages " + context.moduleDir, key, context.moduleFiles(),
                 new TypeReference<>() { },
                 () -> new MainPackageResolver().resolve(context.go, context.moduleDir, context.request.packages()));
         context.modulePath = resolved.modulePath();

@@ -46,9 +46,9 @@ final class PlanStage implements Stage {
             Map<String, String> env = context.environment.forTarget(target.environment(), context.request.cgo(), Map.of());
             GoInvocation go = context.go.with(env);
             String key = QueryKey.of("plan v1", context.toolchain).add(context.moduleDir).add(importPaths).environment(env)
-                    .add(context.moduleFingerprint()).toString();
+                    .toString();
             running.put(target, Concurrently.start(() -> context.memo().get("plan " + context.moduleDir + " " + target.id(), key,
-                    new TypeReference<>() { }, () -> resolver.forTarget(go, context.moduleDir, context.packages))));
+                    context.moduleFiles(), new TypeReference<>() { }, () -> resolver.forTarget(go, context.moduleDir, context.packages))));
         }
         Map<Target, List<MainPackage>> packages = new LinkedHashMap<>();
         for (Map.Entry<Target, Concurrently<MainPackageResolver.ForTarget>> entry : running.entrySet()) {

@@ -55,8 +55,8 @@ final class SkipsStage implements Stage {
             Map<String, String> env = context.environment.forTarget(target.environment(), plan.cgo(), Map.of());
             String key = QueryKey.of("skips v1", context.toolchain).add(BuildTagSkips.helperSourceHash()).add(context.moduleDir)
                     .environment(env).add(plan.tags()).add(List.copyOf(knownOs)).add(List.copyOf(knownArch))
-                    .add(context.moduleFingerprint()).toString();
-            verdicts.put(target.id(), context.memo().get("skips " + context.moduleDir + " " + target.id(), key,
+                    .toString();
+            verdicts.put(target.id(), context.memo().get("skips " + context.moduleDir + " " + target.id(), key, context.moduleFiles(),
                     new TypeReference<>() { }, () -> skips.verdicts(skips.helper(context.go, context.toolchain.versionText(), context.hostTargetBuilt::await),
                             context.moduleDir, env, plan.tags(), List.copyOf(knownOs), List.copyOf(knownArch))));
         }

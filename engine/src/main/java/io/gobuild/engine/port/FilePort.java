@@ -40,6 +40,13 @@ public interface FilePort {
     String fingerprint(List<String> paths, List<String> suffixes) throws IOException, InterruptedException;
 
     /**
+     * Like {@link #fingerprint}, but of what the files say rather than when they were written: of a
+     * Go file its {@link GoFileHeader header}, of any other its whole content. It reads the files,
+     * so it is for when the cheap fingerprint changed: an edit inside a function leaves it as it was.
+     */
+    String contentFingerprint(List<String> paths, List<String> suffixes) throws IOException, InterruptedException;
+
+    /**
      * Whether anything below a directory changed: a digest of every regular file's path, identity
      * (device and inode), size and modification time, with `.git` and the excluded directories not
      * entered, and the newest modification time seen. A missing directory has a stamp of its own.

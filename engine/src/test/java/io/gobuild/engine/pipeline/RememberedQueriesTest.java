@@ -1,6 +1,8 @@
 package io.gobuild.engine.pipeline;
 
 import io.gobuild.engine.GoBuildEngine;
+import io.gobuild.engine.port.CommandPort;
+import io.gobuild.engine.port.Host;
 import io.gobuild.engine.report.Artifact;
 import io.gobuild.engine.report.BuildReport;
 import io.gobuild.engine.report.BuildReport.RunStatus;
@@ -32,7 +34,19 @@ class RememberedQueriesTest {
     private final RecordingLog log = new RecordingLog();
 
     private BuildReport build(Path module) throws Exception {
-        BuildReport report = new GoBuildEngine(GoTestSupport.host(module), log).build(BuildRequest.builder()
+        return build(module, new java.util.ArrayList<>());
+    }
+
+    /** A build whose commands (as typed) are added to the list. */
+    private BuildReport build(Path module, List<String> commands) throws Exception {
+        Host local = GoTestSupport.host(module);
+        CommandPort recording = (command, stdout, stderr) -> {
+            commands.add(command.display());
+            return local.commands().run(command, stdout, stderr);
+        };
+        Host host = new Host(recording, local.files(), local.environment(), local.workingDirectory(), local.name(), local.os(),
+                local.arch(), local.cpus());
+        BuildReport report = new GoBuildEngine(host, log).build(BuildRequest.builder()
                 .moduleDir(module.toString()).targets(List.of("linux/amd64", "windows/amd64")).verify(false).build());
         assertThat(report.status()).as(log.text()).isEqualTo(RunStatus.SUCCESS);
         return report;
@@ -66,6 +80,27 @@ class RememberedQueriesTest {
                 .anySatisfy(s -> assertThat(s.packagePath() + "/" + s.file()).endsWith("cmd/tool/main.go"));
         assertThat(target(constrained, "linux/amd64").skippedFiles())
                 .noneSatisfy(s -> assertThat(s.packagePath() + "/" + s.file()).endsWith("cmd/tool/main.go"));
+    }
+
+    @Test
+    void anEditInsideAFunctionAsksGoNothingAgainButANewImportDoes() throws Exception {
+        Path module = GoTestSupport.copyExample(temp);
+        build(module);
+        Path greet = module.resolve("internal/greet/greet.go");
+        Files.writeString(greet, Files.readString(greet).replace("Hello from ", "Hi from "));
+
+        List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BuildReport edited = build(module, commands);
+
+        assertThat(commands).as("no go list, no build-tag helper").noneMatch(c -> c.startsWith("go list ") || c.contains("/skips "));
+        assertThat(target(edited, "windows/amd64").skippedFiles()).as("verdicts remembered")
+                .anySatisfy(s -> assertThat(s.file()).isEqualTo("greet_unix.go"));
+
+        Files.writeString(greet, Files.readString(greet).replace("package greet\n", "package greet\n\nimport _ \"strings\"\n"));
+        commands.clear();
+        build(module, commands);
+
+        assertThat(commands).as("a new import is asked again").anyMatch(c -> c.startsWith("go list ")).anyMatch(c -> c.contains("/skips "));
     }
 
     @Test
