@@ -106,6 +106,28 @@ class DaemonTest {
     }
 
     @Test
+    void aSocketNobodyListensOnRunsTheCommandHereAndIsRemovedOnlyOnceItIsOld() throws Exception {
+        Path fresh = temp.resolve("fresh.sock");
+        Path old = temp.resolve("old.sock");
+        for (Path socket : List.of(fresh, old)) {
+            // Bound and closed: the file stays, as a daemon that died leaves it.
+            try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                server.bind(java.net.UnixDomainSocketAddress.of(socket));
+            }
+        }
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Map<String, String> env = GoTestSupport.environment();
+
+        Client first = client(fresh, temp, env, "build", ".", "-t", "linux/amd46");
+        Client second = client(old, temp, env, "build", ".", "-t", "linux/amd46");
+
+        assertThat(first.await()).as("run here: a usage error").isEqualTo(2);
+        assertThat(second.await()).isEqualTo(2);
+        assertThat(fresh).as("maybe a daemon between binding and listening").exists();
+        assertThat(old).as("a dead daemon's").doesNotExist();
+    }
+
+    @Test
     void theLauncherStartsADaemonThatServesTheNextRunsAndStopsWhenItsSocketGoes() throws Exception {
         Path module = GoTestSupport.copyExample(temp);
         Path xdg = temp.resolve("x");

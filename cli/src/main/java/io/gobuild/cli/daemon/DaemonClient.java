@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 public final class DaemonClient {
     private static final int INTERRUPTED = 130;
 
+    /** How old a socket nobody listens on must be before a client takes it for a dead daemon's. */
+    private static final long STALE_AFTER_MILLIS = 10_000;
+
     private DaemonClient() {
     }
 
@@ -35,11 +38,14 @@ public final class DaemonClient {
         String[] command = Arrays.copyOfRange(args, 1, args.length);
         SocketChannel channel;
         try {
-            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.connect(UnixDomainSocketAddress.of(socket));
+            channel = connect(socket);
         } catch (ConnectException e) {
-            // A socket nobody listens on is a leftover of a daemon that died: the launcher starts a new one next time.
-            Files.deleteIfExists(socket);
+            // Nobody listens. A daemon starting right now has bound its socket and listens a moment
+            // later; an old socket is a leftover of a daemon that died: the launcher starts a new
+            // one next time it finds none.
+            if (System.currentTimeMillis() - Files.getLastModifiedTime(socket).toMillis() > STALE_AFTER_MILLIS) {
+                Files.deleteIfExists(socket);
+            }
             runHere(command);
             return;
         } catch (IOException e) {
@@ -52,6 +58,31 @@ public final class DaemonClient {
             return;
         }
         System.exit(exit);
+    }
+
+    /** Connects, trying once more after a moment when refused (a daemon between binding and listening). */
+    private static SocketChannel connect(Path socket) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                return channel;
+            } catch (ConnectException e) {
+                channel.close();
+                if (attempt > 0) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+        }
     }
 
     private static void runHere(String[] command) {

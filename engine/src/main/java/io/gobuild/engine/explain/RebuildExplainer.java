@@ -6,8 +6,6 @@ import io.gobuild.engine.port.ShortHash;
 import io.gobuild.engine.report.ReportJson;
 import io.gobuild.engine.report.Rebuilds;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Explains one target's build against what this agent remembers of earlier builds of the same
@@ -87,7 +83,10 @@ public final class RebuildExplainer {
             // A build that changed nothing would only rewrite the same history: skip the write.
             if (remember && !history.isNewest(trace.actions())) {
                 BuildHistory updated = history.with(Instant.now().toString(), runId, trace.actions());
-                byte[] content = gzip(ReportJson.write(updated));
+                byte[] content = ReportJson.write(StoredHistory.of(updated));
+                if (history.builds().isEmpty()) {
+                    forgetLegacyHistory(path);
+                }
                 files.writeAtomically(path, content);
                 files.writeAtomically(path + NEWEST, ReportJson.write(new Newest(content.length, reused(updated))));
             }
@@ -139,20 +138,24 @@ public final class RebuildExplainer {
         }
     }
 
+    /** The gzipped history of earlier versions beside this one, which nothing reads any more. */
+    private void forgetLegacyHistory(String path) throws IOException, InterruptedException {
+        String legacy = path.substring(0, path.length() - ".history.json".length()) + ".json.gz";
+        for (String file : List.of(legacy, legacy + NEWEST, legacy + ".lock")) {
+            files.delete(file);
+        }
+    }
+
     private String historyPath(String goos, String goarch) {
-        return AgentPaths.join(AgentPaths.join(stateDir, ShortHash.of(modulePath)), goos + "_" + goarch + ".json.gz");
+        return AgentPaths.join(AgentPaths.join(stateDir, ShortHash.of(modulePath)), goos + "_" + goarch + ".history.json");
     }
 
     private BuildHistory read(String path, boolean warnIfDamaged) throws IOException, InterruptedException {
         if (!files.exists(path)) {
             return BuildHistory.empty();
         }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(files.read(path)))) {
-            BuildHistory history = ReportJson.read(in.readAllBytes(), BuildHistory.class);
-            if (history.format() != BuildHistory.FORMAT) {
-                return BuildHistory.empty();
-            }
-            return history;
+        try {
+            return ReportJson.read(files.read(path), StoredHistory.class).history();
         } catch (IOException | RuntimeException e) {
             if (!warnIfDamaged) {
                 return BuildHistory.empty();
@@ -162,13 +165,4 @@ public final class RebuildExplainer {
             return BuildHistory.empty();
         }
     }
-
-    private static byte[] gzip(byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(content);
-        }
-        return bytes.toByteArray();
-    }
-
 }

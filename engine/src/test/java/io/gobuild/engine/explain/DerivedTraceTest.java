@@ -34,7 +34,8 @@ class DerivedTraceTest {
     @BeforeEach
     void module() {
         module = temp.resolve("m");
-        modulePath = "example.com/derived";
+        // A path of its own per run: the shared build cache must not already hold what the test changes.
+        modulePath = "example.com/derived" + Long.toHexString(System.nanoTime());
         GoTestSupport.write(module.resolve("go.mod"), "module " + modulePath + "\n\ngo 1.21\n");
         GoTestSupport.write(module.resolve("internal/leaf/leaf.go"), "package leaf\n\nfunc Name() string { return \"leaf\" }\n");
         GoTestSupport.write(module.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + modulePath

@@ -266,8 +266,8 @@ class ExplainTest {
         Path module = module(temp.resolve("m"));
         build(module, BuildRequest.builder());
         try (Stream<Path> files = Files.walk(cacheRoot.resolve("gobuild/state"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json.gz")).toList()) {
-                Files.writeString(file, "not gzip at all");
+            for (Path file : files.filter(f -> f.toString().endsWith(".history.json")).toList()) {
+                Files.writeString(file, "not a history at all");
             }
         }
 
