@@ -10,6 +10,7 @@
 #   SWEEP=1 scripts/benchmark.sh         # also cold builds with --parallel 1, 2 and 3
 #   ANALYSIS=1 scripts/benchmark.sh      # also the cost of rebuild analysis and a fresh workspace on a warm agent
 #   COLD_RUNS=3 scripts/benchmark.sh     # the median of three cold builds per side
+#   WARM_RUNS=9 scripts/benchmark.sh     # medians of nine warm runs instead of five
 #
 # gobuild runs as bin/gobuild with its defaults: the daemon (started by the first, cold run) and
 # the up-to-date check. The warm rows also show gobuild with go run anyway (--no-up-to-date-check)
@@ -26,7 +27,7 @@ large_module=golang.org/x/tools
 large_version=v0.28.0
 targets=(linux/amd64 windows/amd64 darwin/arm64)
 ldflags='-s -w'
-warm_runs=5
+warm_runs=${WARM_RUNS:-5}
 cold_runs=${COLD_RUNS:-1}
 export GOFLAGS= GOTOOLCHAIN=local GOTELEMETRY=off GOMODCACHE="$work/modcache"
 # The launcher's class-data archive starts afresh too: the first (cold) gobuild run makes it.
@@ -93,15 +94,23 @@ measure() { # name module_dir packages
 analysis() { # name module_dir packages
   local name=$1 dir=$2 pkgs=$3 home="$work/analysis-home" t on off
   # go runs every time here (--no-up-to-date-check): what is measured is the analysis of its builds.
+  # Off and on take turns after a warm-up of each, so that neither side alone pays for the disk
+  # still writing back the cold build, or for a busy moment of the machine.
   gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-up-to-date-check
-  on=$(for _ in $(seq $warm_runs); do t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-up-to-date-check; elapsed "$t"; done | median)
-  off=$(for _ in $(seq $warm_runs); do t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-explain --no-up-to-date-check; elapsed "$t"; done | median)
+  gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-explain --no-up-to-date-check
+  gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-up-to-date-check
+  local offs=() ons=() run
+  for run in $(seq $warm_runs); do
+    t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-explain --no-up-to-date-check; offs+=("$(elapsed "$t")")
+    t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-up-to-date-check; ons+=("$(elapsed "$t")")
+  done
+  off=$(printf '%s\n' "${offs[@]}" | median); on=$(printf '%s\n' "${ons[@]}" | median)
   printf '| %s | warm, no change: analysis off / on (median of %d) | %.2f s | %.2f s | %.2f× |\n' "$name" "$warm_runs" "$off" "$on" "$(echo "$on / $off" | bc -l)"
   # One file changed in a package many others import, analysis off and on in turns, each on a
   # change of its own: the median of five of each (a single sub-second run varies by 10% here).
   local leaf; leaf=$(cd "$dir" && go list -f '{{.Dir}}/{{index .GoFiles 0}}' ./internal/event/keys 2>/dev/null || true)
   if [ -n "$leaf" ]; then
-    local offs=() ons=() run
+    offs=(); ons=()
     for run in $(seq $warm_runs); do
       echo "// change off $run" >> "$leaf"; t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-explain --no-up-to-date-check; offs+=("$(elapsed "$t")")
       echo "// change on $run" >> "$leaf"; t=$(now); gobuild "$dir" "$pkgs" "$work/analysis-out" "$home" --no-verify --no-up-to-date-check; ons+=("$(elapsed "$t")")
