@@ -36,12 +36,7 @@ class DerivedTraceTest {
         module = temp.resolve("m");
         // A path of its own per run: the shared build cache must not already hold what the test changes.
         modulePath = "example.com/derived" + Long.toHexString(System.nanoTime());
-        GoTestSupport.write(module.resolve("go.mod"), "module " + modulePath + "\n\ngo 1.21\n");
-        GoTestSupport.write(module.resolve("internal/leaf/leaf.go"), "package leaf\n\nfunc Name() string { return \"leaf\" }\n");
-        GoTestSupport.write(module.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + modulePath
-                + "/internal/leaf\"\n\nfunc Greeting() string { return \"hello \" + leaf.Name() }\n");
-        GoTestSupport.write(module.resolve("cmd/app/main.go"), "package main\n\nimport (\n\t\"fmt\"\n\n\t\"" + modulePath
-                + "/internal/mid\"\n)\n\nfunc main() { fmt.Println(mid.Greeting()) }\n");
+        ExplainFixture.writeModule(module, modulePath);
         GoTestSupport.write(module.resolve("cmd/other/main.go"), "package main\n\nimport \"" + modulePath
                 + "/internal/leaf\"\n\nfunc main() { println(leaf.Name()) }\n");
         env = new HashMap<>(GoTestSupport.environment());

@@ -38,14 +38,7 @@ class ExplainTest {
 
     /** A module with cmd/app importing internal/mid importing internal/leaf. */
     private Path module(Path dir) {
-        String path = "example.com/explain" + MODULES.incrementAndGet();
-        GoTestSupport.write(dir.resolve("go.mod"), "module " + path + "\n\ngo 1.21\n");
-        GoTestSupport.write(dir.resolve("internal/leaf/leaf.go"), "package leaf\n\nfunc Name() string { return \"leaf\" }\n");
-        GoTestSupport.write(dir.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + path
-                + "/internal/leaf\"\n\nfunc Greeting() string { return \"hello \" + leaf.Name() }\n");
-        GoTestSupport.write(dir.resolve("cmd/app/main.go"), "package main\n\nimport (\n\t\"fmt\"\n\n\t\"" + path
-                + "/internal/mid\"\n)\n\nfunc main() { fmt.Println(mid.Greeting()) }\n");
-        return dir;
+        return ExplainFixture.writeModule(dir, "example.com/explain" + MODULES.incrementAndGet());
     }
 
     private Map<String, String> environment() {
