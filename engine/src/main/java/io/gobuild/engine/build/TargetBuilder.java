@@ -79,8 +79,11 @@ public final class TargetBuilder {
         List<String> argv = new ArrayList<>(List.of(goProgram));
         argv.addAll(plan.goArgs());
         String graphFile = AgentPaths.join(plan.buildDir(), ".gobuild-actions.json");
+        boolean graph = explanation != null && explanation.expectsWork(plan);
         if (explanation != null) {
             argv.add(2, "-v");
+        }
+        if (graph) {
             argv.add(3, "-debug-actiongraph=" + graphFile);
         }
         files.createDirectories(plan.buildDir());
@@ -114,7 +117,7 @@ public final class TargetBuilder {
             Map<String, FileEntry> after = entries(builtPaths);
             boolean relinked = builtPaths.stream().anyMatch(p -> !java.util.Objects.equals(identity(before.get(p)), identity(after.get(p))));
             rebuilds = compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
-            if (rebuilds == null) {
+            if (rebuilds == null && graph) {
                 rebuilds = explanation.fromGraph(plan.target(), actionGraph(graphFile), compiled);
             }
             if (rebuilds == null) {
@@ -168,6 +171,12 @@ public final class TargetBuilder {
     /** Turns a build's trace into its rebuild causes. */
     public interface Explanation {
         Rebuilds explain(Target target, HashTrace trace, boolean succeeded) throws IOException, InterruptedException;
+
+        /**
+         * Whether go is likely to do work for this plan, and so should write its action graph (a
+         * no-op build then costs a tenth more; a build that did work needs no second, traced one).
+         */
+        boolean expectsWork(TargetPlan plan) throws IOException, InterruptedException;
 
         /** The causes of a successful build read from go's action graph, or null when that needs a trace. */
         Rebuilds fromGraph(Target target, ActionGraph graph, List<String> compiled) throws IOException, InterruptedException;

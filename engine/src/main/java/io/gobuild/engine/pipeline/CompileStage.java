@@ -3,6 +3,7 @@ package io.gobuild.engine.pipeline;
 import io.gobuild.engine.build.BuildSeeds;
 import io.gobuild.engine.build.PlannedOutput;
 import io.gobuild.engine.build.UpToDate;
+import io.gobuild.engine.build.WorkForecast;
 import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.build.KnownArtifacts;
 import io.gobuild.engine.explain.ActionGraph;
@@ -132,8 +133,14 @@ final class CompileStage implements Stage {
                 context.moduleDir, known);
         RebuildExplainer explainer = new RebuildExplainer(context.host.files(), context.cacheHome.stateDir(), context.modulePath,
                 message -> context.warn(new Warning(WarningKind.STATE_UNREADABLE, null, message)));
+        WorkForecast forecast = new WorkForecast(context.host.files(), AgentPaths.join(context.outputState, "work"));
         // Explaining is a report's extra: when it cannot be done (the state cannot be written, say), the build still stands.
         TargetBuilder.Explanation explanation = new TargetBuilder.Explanation() {
+            @Override
+            public boolean expectsWork(TargetPlan plan) throws IOException, InterruptedException {
+                return forecast.expectsWork(plan, workKey(context, plan));
+            }
+
             @Override
             public Rebuilds explain(Target target, HashTrace trace, boolean succeeded) throws InterruptedException {
                 try {
@@ -236,6 +243,9 @@ final class CompileStage implements Stage {
                                 }, startedAt[index], context.request.explain() ? explanation : null, goFinished);
                                 if (results[index].status() == TargetStatus.SUCCESS) {
                                     seeds.remember(context.modulePath, plan.target(), new BuildSeeds.Seed(plan.buildDir(), knownPath));
+                                    if (context.request.explain()) {
+                                        forecast.remember(plan, workKey(context, plan));
+                                    }
                                 }
                                 if (key != null && results[index].status() == TargetStatus.SUCCESS) {
                                     upToDate.remember(plan, key, context.moduleStamp().newestModifiedMillis(), context.moduleStampedAt(),
@@ -307,6 +317,12 @@ final class CompileStage implements Stage {
                 .environment(plan.environment()).add(plan.outputs().stream().map(PlannedOutput::relativePath).toList())
                 .add(context.source.commit() + " " + context.source.commitTime() + " " + context.source.dirty())
                 .add(String.valueOf(context.request.explain())).add(context.moduleStamp().digest()).toString();
+    }
+
+    /** What decides whether go will do work for a target, as far as it is cheap to know (see {@link WorkForecast}). */
+    private static String workKey(BuildContext context, TargetPlan plan) throws IOException, InterruptedException {
+        return QueryKey.of("work v1", context.toolchain).add(context.moduleDir).add(plan.goArgs())
+                .environment(plan.environment()).add(context.moduleFingerprint()).toString();
     }
 
     private static boolean isHost(BuildContext context, TargetPlan plan) {
