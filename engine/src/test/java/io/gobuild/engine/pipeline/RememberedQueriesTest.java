@@ -39,6 +39,10 @@ class RememberedQueriesTest {
 
     /** A build whose commands (as typed) are added to the list. */
     private BuildReport build(Path module, List<String> commands) throws Exception {
+        return build(module, commands, true);
+    }
+
+    private BuildReport build(Path module, List<String> commands, boolean upToDateCheck) throws Exception {
         Host local = GoTestSupport.host(module);
         CommandPort recording = (command, stdout, stderr) -> {
             commands.add(command.display());
@@ -47,7 +51,8 @@ class RememberedQueriesTest {
         Host host = new Host(recording, local.files(), local.environment(), local.workingDirectory(), local.name(), local.os(),
                 local.arch(), local.cpus());
         BuildReport report = new GoBuildEngine(host, log).build(BuildRequest.builder()
-                .moduleDir(module.toString()).targets(List.of("linux/amd64", "windows/amd64")).verify(false).build());
+                .moduleDir(module.toString()).targets(List.of("linux/amd64", "windows/amd64")).verify(false)
+                .upToDateCheck(upToDateCheck).build());
         assertThat(report.status()).as(log.text()).isEqualTo(RunStatus.SUCCESS);
         return report;
     }
@@ -93,6 +98,8 @@ class RememberedQueriesTest {
         BuildReport edited = build(module, commands);
 
         assertThat(commands).as("no go list, no build-tag helper").noneMatch(c -> c.startsWith("go list ") || c.contains("/skips "));
+        assertThat(commands).as("work expected: go writes its action graph, which explains it (no traced build)")
+                .filteredOn(c -> c.startsWith("go build ")).hasSize(2).allMatch(c -> c.contains("-debug-actiongraph="));
         assertThat(target(edited, "windows/amd64").skippedFiles()).as("verdicts remembered")
                 .anySatisfy(s -> assertThat(s.file()).isEqualTo("greet_unix.go"));
 
@@ -101,6 +108,12 @@ class RememberedQueriesTest {
         build(module, commands);
 
         assertThat(commands).as("a new import is asked again").anyMatch(c -> c.startsWith("go list ")).anyMatch(c -> c.contains("/skips "));
+
+        commands.clear();
+        build(module, commands, false);
+
+        assertThat(commands).as("no work expected: no action graph").filteredOn(c -> c.startsWith("go build ")).hasSize(2)
+                .noneMatch(c -> c.contains("-debug-actiongraph="));
     }
 
     @Test
