@@ -80,7 +80,7 @@ final class BuildCommand implements Callable<Integer> {
             description = "Trim Go's build cache in the cache home to this size after the build (500M, 10G); off by default.")
     String cacheMaxSize;
 
-    @Option(names = "--no-explain", description = "Do not trace cache keys to explain rebuilds (saves the trace's cost).")
+    @Option(names = "--no-explain", description = "Do not explain rebuilds (go's action graph or cache-key trace) nor report build-tag skips.")
     boolean noExplain;
 
     @Option(names = "--no-up-to-date-check", description = "Run go build for every target even when its outputs are "
