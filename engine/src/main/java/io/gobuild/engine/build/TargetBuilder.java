@@ -9,6 +9,7 @@ import io.gobuild.engine.port.Command;
 import io.gobuild.engine.matrix.Target;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.CommandPort;
+import io.gobuild.engine.port.Concurrently;
 import io.gobuild.engine.port.FileEntry;
 import io.gobuild.engine.port.FileFacts;
 import io.gobuild.engine.port.FilePort;
@@ -112,21 +113,42 @@ public final class TargetBuilder {
         if (exit != 0) {
             return finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, new CompileErrorParser().parse(stderr), List.of());
         }
-        Rebuilds rebuilds = null;
+        // The explanation and the placing of the binaries are independent: they run at once.
+        Concurrently<Rebuilds> explained = null;
         if (explanation != null) {
             Map<String, FileEntry> after = entries(builtPaths);
             boolean relinked = builtPaths.stream().anyMatch(p -> !java.util.Objects.equals(identity(before.get(p)), identity(after.get(p))));
-            rebuilds = compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
-            if (rebuilds == null && graph) {
-                rebuilds = explanation.fromGraph(plan.target(), actionGraph(graphFile), compiled);
-            }
-            if (rebuilds == null) {
-                log.info(plan.target().id() + ": tracing go's cache keys (its action graph does not account for every change)");
-                rebuilds = explanation.explain(plan.target(), trace(argv, plan, compiled), true);
-            }
+            explained = Concurrently.start(() -> explain(explanation, plan, log, argv, graph ? graphFile : null, compiled, relinked));
         }
-        TargetResult result = finished(plan, TargetStatus.SUCCESS, exit, start, startOffsetMs, List.of(), inspect(plan, warnings));
+        List<Artifact> artifacts;
+        try {
+            artifacts = inspect(plan, warnings);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (explained != null) {
+                explained.cancelAndWait();
+            }
+            throw e;
+        }
+        Rebuilds rebuilds = explained == null ? null : explained.get();
+        TargetResult result = finished(plan, TargetStatus.SUCCESS, exit, start, startOffsetMs, List.of(), artifacts);
         return rebuilds == null ? result : result.withRebuilds(rebuilds);
+    }
+
+    /**
+     * The causes of a successful build: none when go did nothing; else from the action graph go
+     * wrote (when it was asked to), or from a traced no-op build when the graph does not do.
+     */
+    private Rebuilds explain(Explanation explanation, TargetPlan plan, LogSink log, List<String> argv, String graphFile,
+                             List<String> compiled, boolean relinked) throws IOException, InterruptedException {
+        Rebuilds rebuilds = compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
+        if (rebuilds == null && graphFile != null) {
+            rebuilds = explanation.fromGraph(plan.target(), actionGraph(graphFile), compiled);
+        }
+        if (rebuilds == null) {
+            log.info(plan.target().id() + ": tracing go's cache keys (its action graph does not account for every change)");
+            rebuilds = explanation.explain(plan.target(), trace(argv, plan, compiled), true);
+        }
+        return rebuilds;
     }
 
     /**
