@@ -142,7 +142,7 @@ public final class TargetBuilder {
                              List<String> compiled, boolean relinked) throws IOException, InterruptedException {
         Rebuilds rebuilds = compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
         if (rebuilds == null && graphFile != null) {
-            rebuilds = explanation.fromGraph(plan.target(), actionGraph(graphFile), compiled);
+            rebuilds = explanation.fromGraph(plan, actionGraph(graphFile), compiled);
         }
         if (rebuilds == null) {
             log.info(plan.target().id() + ": tracing go's cache keys (its action graph does not account for every change)");
@@ -201,7 +201,7 @@ public final class TargetBuilder {
         boolean expectsWork(TargetPlan plan) throws IOException, InterruptedException;
 
         /** The causes of a successful build read from go's action graph, or null when that needs a trace. */
-        Rebuilds fromGraph(Target target, ActionGraph graph, List<String> compiled) throws IOException, InterruptedException;
+        Rebuilds fromGraph(TargetPlan plan, ActionGraph graph, List<String> compiled) throws IOException, InterruptedException;
 
         /** The causes of a build in which go compiled and linked nothing, or null when that needs a trace (no history yet). */
         Rebuilds unchanged(Target target) throws IOException, InterruptedException;

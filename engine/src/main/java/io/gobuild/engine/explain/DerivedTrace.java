@@ -23,7 +23,8 @@ import java.util.Set;
  * files read again and the content IDs of its dependencies taken from the graph, and counts only
  * if those inputs hash to the ID go computed. So the result is exactly the trace go would print,
  * or nothing: a change of anything else (flags, environment, the toolchain, go.mod, the list of
- * files or imports) leaves some ID unmatched, and the caller traces the build.
+ * files or imports) leaves some ID unmatched, and the caller traces the build. A new commit's
+ * build info and -X stamps are written as go writes them ({@link BuildStamps}).
  */
 public final class DerivedTrace {
     private static final char[] GO_BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
@@ -42,7 +43,8 @@ public final class DerivedTrace {
     }
 
     public static Optional<HashTrace> derive(BuildHistory history, ActionGraph graph, List<String> compiled,
-                                             PackageDirectories directories, Hasher hasher) throws IOException, InterruptedException {
+                                             PackageDirectories directories, Hasher hasher, BuildStamps stamps)
+            throws IOException, InterruptedException {
         if (history.builds().isEmpty() || graph.actions().isEmpty()) {
             return Optional.empty();
         }
@@ -67,7 +69,7 @@ public final class DerivedTrace {
         Map<String, String> fileHashes = hashSourceFiles(stale, directories, hasher);
         for (Map.Entry<String, List<String>> entry : stale.entrySet()) {
             ActionGraph.Action action = graph.actions().get(entry.getKey());
-            List<String> inputs = updated(action, entry.getValue(), graph, directories, fileHashes);
+            List<String> inputs = updated(action, entry.getValue(), graph, directories, fileHashes, stamps);
             byte[] sum = Sha256.digest().digest((String.join("\n", inputs) + "\n").getBytes(StandardCharsets.UTF_8));
             if (inputs.isEmpty() || !goHashString(sum).equals(action.actionId())) {
                 return Optional.empty();
@@ -110,18 +112,19 @@ public final class DerivedTrace {
      * (the go command's version, salted into every key) is never touched.
      */
     private static List<String> updated(ActionGraph.Action action, List<String> recorded, ActionGraph graph,
-                                        PackageDirectories directories, Map<String, String> fileHashes) {
+                                        PackageDirectories directories, Map<String, String> fileHashes, BuildStamps stamps) {
         String packagePath = action.name().substring(action.name().indexOf(' ') + 1);
         String dir = action.name().startsWith("build ") ? directories.of(packagePath) : null;
         List<String> inputs = new ArrayList<>(recorded.size());
         for (int i = 0; i < recorded.size(); i++) {
             String line = recorded.get(i);
-            inputs.add(i == 0 ? line : updatedLine(line, packagePath, dir, graph, fileHashes));
+            inputs.add(i == 0 ? line : updatedLine(line, packagePath, dir, graph, fileHashes, stamps));
         }
         return inputs;
     }
 
-    private static String updatedLine(String line, String packagePath, String dir, ActionGraph graph, Map<String, String> fileHashes) {
+    private static String updatedLine(String line, String packagePath, String dir, ActionGraph graph, Map<String, String> fileHashes,
+                                      BuildStamps stamps) {
         String file = fileName(line);
         if (file != null) {
             String hex = dir == null ? null : fileHashes.get(AgentPaths.join(dir, file));
@@ -136,6 +139,10 @@ public final class DerivedTrace {
             String dependency = line.substring("packagefile ".length(), line.indexOf('='));
             String content = graph.contentId(dependency);
             return content == null ? line : "packagefile " + dependency + "=" + content;
+        }
+        if (words[0].equals("modinfo") || words[0].equals("linkflags")) {
+            String stamped = stamps == null ? null : words[0].equals("modinfo") ? stamps.modinfo(line) : stamps.linkflags();
+            return stamped == null ? line : stamped;
         }
         if (words[0].equals("packagemain")) {
             String buildId = graph.buildId(packagePath);

@@ -123,8 +123,9 @@ final class InputDiff {
             return new InputChange(RebuildKind.BUILD_INFO_CHANGED, key, "embedded build info changed: " + buildInfoChange(was, is), null);
         }
         if (base.equals("linkflags")) {
+            // go quotes each flag ("-X" "main.version=1.2"): compare them unquoted.
             boolean onlyStamps = was != null && is != null
-                    && X_STAMP.matcher(was).replaceAll("-X").equals(X_STAMP.matcher(is).replaceAll("-X"));
+                    && X_STAMP.matcher(was.replace("\"", "")).replaceAll("-X").equals(X_STAMP.matcher(is.replace("\"", "")).replaceAll("-X"));
             return new InputChange(onlyStamps ? RebuildKind.BUILD_INFO_CHANGED : RebuildKind.FLAGS_CHANGED, key,
                     (onlyStamps ? "ldflags -X stamps changed: " : "ldflags changed: ") + value(was, "linkflags ") + " → " + value(is, "linkflags "), null);
         }

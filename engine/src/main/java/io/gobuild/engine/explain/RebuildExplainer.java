@@ -50,7 +50,7 @@ public final class RebuildExplainer {
      * @param moduleDir where the main module's packages are, to read their files' hashes again
      */
     public Rebuilds explainFromGraph(String goos, String goarch, String subject, ActionGraph graph, List<String> compiled,
-                                     String moduleDir, String runId) throws IOException, InterruptedException {
+                                     String moduleDir, BuildStamps stamps, String runId) throws IOException, InterruptedException {
         DerivedTrace.PackageDirectories directories = packagePath -> packagePath.equals(modulePath) ? moduleDir
                 : packagePath.startsWith(modulePath + "/") ? AgentPaths.join(moduleDir, packagePath.substring(modulePath.length() + 1))
                 : null;
@@ -60,7 +60,7 @@ public final class RebuildExplainer {
             return hashes;
         };
         // A damaged history derives nothing; the trace that follows is what warns of it.
-        return explainWith(goos, goarch, subject, history -> DerivedTrace.derive(history, graph, compiled, directories, hasher),
+        return explainWith(goos, goarch, subject, history -> DerivedTrace.derive(history, graph, compiled, directories, hasher, stamps),
                 true, runId, false);
     }
 

@@ -7,6 +7,7 @@ import io.gobuild.engine.build.WorkForecast;
 import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.build.KnownArtifacts;
 import io.gobuild.engine.explain.ActionGraph;
+import io.gobuild.engine.explain.BuildStamps;
 import io.gobuild.engine.explain.HashTrace;
 import io.gobuild.engine.explain.RebuildExplainer;
 import io.gobuild.engine.matrix.Target;
@@ -152,11 +153,16 @@ final class CompileStage implements Stage {
             }
 
             @Override
-            public Rebuilds fromGraph(Target target, ActionGraph graph, List<String> compiled) throws InterruptedException {
+            public Rebuilds fromGraph(TargetPlan plan, ActionGraph graph, List<String> compiled) throws InterruptedException {
+                Target target = plan.target();
+                String ldflags = plan.goArgs().stream().filter(a -> a.startsWith("-ldflags=")).map(a -> a.substring(9))
+                        .reduce((first, last) -> last).orElse(null);
+                BuildStamps stamps = new BuildStamps(context.source.commit().isEmpty() ? null : context.source.commit(),
+                        context.source.commitTime(), context.source.dirty(), ldflags);
                 try {
                     return explainer.explainFromGraph(target.goos(), target.goarch(), context.modulePath + " for " + target.port(),
-                            graph, compiled, context.moduleDir, context.runId);
-                } catch (IOException e) {
+                            graph, compiled, context.moduleDir, stamps, context.runId);
+                } catch (IOException | RuntimeException e) {
                     return null; // A source file gone since the build, say: the trace decides.
                 }
             }
@@ -322,7 +328,8 @@ final class CompileStage implements Stage {
     /** What decides whether go will do work for a target, as far as it is cheap to know (see {@link WorkForecast}). */
     private static String workKey(BuildContext context, TargetPlan plan) throws IOException, InterruptedException {
         return QueryKey.of("work v1", context.toolchain).add(context.moduleDir).add(plan.goArgs())
-                .environment(plan.environment()).add(context.moduleFingerprint()).toString();
+                .environment(plan.environment()).add(context.moduleFingerprint())
+                .add(context.source.commit() + " " + context.source.commitTime() + " " + context.source.dirty()).toString();
     }
 
     private static boolean isHost(BuildContext context, TargetPlan plan) {

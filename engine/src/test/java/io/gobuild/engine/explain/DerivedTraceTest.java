@@ -95,6 +95,55 @@ class DerivedTraceTest {
         assertThat(derive(history, build())).as("another go line").isEmpty();
     }
 
+    @Test
+    void aNewCommitsBuildInfoAndStampsAreDerivedInAGitCheckout() throws Exception {
+        git("init", "-q");
+        git("add", "-A");
+        git("commit", "-q", "-m", "first");
+        Built first = build("-buildvcs=true", "-ldflags=-s -X main.version=" + head());
+        assertThat(first.graph().actions()).isNotEmpty();
+        BuildHistory history = BuildHistory.empty().with("t0", "r0", traced("-buildvcs=true", "-ldflags=-s -X main.version=" + head()).actions());
+
+        GoTestSupport.write(module.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + modulePath
+                + "/internal/leaf\"\n\nfunc Greeting() string { return \"hey \" + leaf.Name() }\n");
+        git("commit", "-q", "-am", "second");
+        String revision = head();
+        String ldflags = "-s -X main.version=" + revision;
+        Built second = build("-buildvcs=true", "-ldflags=" + ldflags);
+        String time = java.time.Instant.ofEpochSecond(Long.parseLong(git("log", "-1", "--format=%ct").strip())).toString();
+        BuildStamps stamps = new BuildStamps(revision, time, false, ldflags);
+
+        Optional<HashTrace> derived = derive(history, second, stamps);
+        HashTrace traced = traced("-buildvcs=true", "-ldflags=" + ldflags);
+
+        assertThat(traced.actions().get("build " + modulePath + "/cmd/app").inputs()).as("go stamps the commit")
+                .anyMatch(line -> line.startsWith("modinfo") && line.contains(revision));
+        assertThat(derive(history, second)).as("without the new stamps").isEmpty();
+        String recordedModinfo = history.action(history.builds().get(0), "build " + modulePath + "/cmd/app").orElseThrow().inputs().stream()
+                .filter(l -> l.startsWith("modinfo")).findFirst().orElseThrow();
+        String tracedModinfo = traced.actions().get("build " + modulePath + "/cmd/app").inputs().stream()
+                .filter(l -> l.startsWith("modinfo")).findFirst().orElseThrow();
+        assertThat(stamps.modinfo(recordedModinfo)).isEqualTo(tracedModinfo);
+        String tracedLinkflags = traced.actions().get("link " + modulePath + "/cmd/app").inputs().stream()
+                .filter(l -> l.startsWith("linkflags")).findFirst().orElseThrow();
+        assertThat(stamps.linkflags()).isEqualTo(tracedLinkflags);
+        assertThat(derived).isPresent();
+        assertThat(derived.get().actions()).isEqualTo(traced.actions());
+    }
+
+    private String git(String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("git", "-c", "user.name=gobuild", "-c", "user.email=gobuild@example.com"));
+        argv.addAll(List.of(args));
+        Process process = new ProcessBuilder(argv).directory(module.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
+    private String head() throws Exception {
+        return git("rev-parse", "HEAD").strip();
+    }
+
     private record Built(ActionGraph graph, List<String> compiled) {
     }
 
@@ -113,14 +162,21 @@ class DerivedTraceTest {
     }
 
     /** The same build, a no-op now, traced as go prints it. */
-    private HashTrace traced() throws Exception {
-        go(List.of("build", "-trimpath", "-o", temp.resolve("out").toString() + "/", "./cmd/..."), Map.of("GODEBUG", "gocachehash=1"));
+    private HashTrace traced(String... flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of("build", "-trimpath"));
+        args.addAll(List.of(flags));
+        args.addAll(List.of("-o", temp.resolve("out").toString() + "/", "./cmd/..."));
+        go(args, Map.of("GODEBUG", "gocachehash=1"));
         try (InputStream in = Files.newInputStream(temp.resolve("stderr.txt"))) {
             return new HashTraceReader().process(in);
         }
     }
 
     private Optional<HashTrace> derive(BuildHistory history, Built built) throws Exception {
+        return derive(history, built, null);
+    }
+
+    private Optional<HashTrace> derive(BuildHistory history, Built built, BuildStamps stamps) throws Exception {
         return DerivedTrace.derive(history, built.graph(), built.compiled(),
                 p -> p.equals(modulePath) ? module.toString()
                         : p.startsWith(modulePath + "/") ? module.resolve(p.substring(modulePath.length() + 1)).toString() : null,
@@ -130,7 +186,7 @@ class DerivedTraceTest {
                         hashes.put(path, Sha256.of(Files.readAllBytes(Path.of(path))));
                     }
                     return hashes;
-                });
+                }, stamps);
     }
 
     private String go(List<String> args, Map<String, String> extra) throws IOException, InterruptedException {

@@ -167,13 +167,19 @@ class ExplainTest {
         run(module, git, "git", "init", "-q");
         run(module, git, "git", "add", ".");
         run(module, git, "git", "commit", "-qm", "one");
-        build(module, BuildRequest.builder());
+        BuildRequest.Builder stamped = BuildRequest.builder().ldflags("-s -X main.commit={{.Commit}}");
+        build(module, stamped);
         Files.writeString(module.resolve("README"), "docs only\n");
         run(module, git, "git", "add", ".");
         run(module, git, "git", "commit", "-qm", "two");
 
-        BuildReport report = build(module, BuildRequest.builder());
+        int logged = log.text().length();
+        BuildReport report = build(module, stamped);
 
+        assertThat(log.text().substring(logged)).as("a commit's build info and stamps are derived, not traced")
+                .doesNotContain("tracing go's cache keys");
+        assertThat(cause(report, "/cmd/app", "LINK").kind()).isEqualTo(RebuildKind.BUILD_INFO_CHANGED);
+        assertThat(cause(report, "/cmd/app", "LINK").changes()).anyMatch(c -> c.startsWith("ldflags -X stamps changed"));
         assertThat(rebuilds(report).causes()).filteredOn(c -> c.step().equals("COMPILE"))
                 .singleElement().satisfies(c -> {
                     assertThat(c.packagePath()).endsWith("/cmd/app");
