@@ -31,7 +31,8 @@ public final class Ldflags {
         return stamps;
     }
 
-    static List<String> split(String text) {
+    /** The words of ldflags as cmd/internal/quoted.Split makes them. */
+    public static List<String> split(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

@@ -18,11 +18,15 @@ import java.util.regex.Pattern;
  * @param revision the checkout's commit (vcs.revision), null outside a git checkout
  * @param time     its commit time, RFC 3339 in UTC (vcs.time)
  * @param modified whether the work tree differs from it (vcs.modified)
- * @param ldflags  the value of the build's -ldflags, null when it has none
+ * @param ldflags  the build's -ldflags as go splits them, null when it has none or gives them per package
  */
-public record BuildStamps(String revision, String time, Boolean modified, String ldflags) {
+public record BuildStamps(String revision, String time, Boolean modified, List<String> ldflags) {
     private static final Pattern PSEUDO_VERSION = Pattern.compile("^(v\\d+\\.\\d+\\.\\d+-(?:[0-9A-Za-z.]+\\.)?(?:0\\.)?)\\d{14}-[0-9a-f]{12}$");
     private static final DateTimeFormatter PSEUDO_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    public BuildStamps {
+        ldflags = ldflags == null ? null : List.copyOf(ldflags);
+    }
 
     /** The recorded `modinfo "…"` line with the VCS settings of this build, or null when that cannot be written. */
     String modinfo(String recordedLine) {
@@ -67,13 +71,13 @@ public record BuildStamps(String revision, String time, Boolean modified, String
         return String.join("\t", fields);
     }
 
-    /** `linkflags [...]` for this build's -ldflags, or null when they are per-package or cannot be split. */
+    /** `linkflags [...]` for this build's -ldflags, or null when they are not known. */
     String linkflags() {
-        if (ldflags == null || ldflags.isEmpty() || !ldflags.startsWith("-")) {
+        if (ldflags == null) {
             return null;
         }
         List<String> quoted = new ArrayList<>();
-        for (String field : fields(ldflags)) {
+        for (String field : ldflags) {
             String q = quote(field);
             if (q == null) {
                 return null;
@@ -81,39 +85,6 @@ public record BuildStamps(String revision, String time, Boolean modified, String
             quoted.add(q);
         }
         return "linkflags [" + String.join(" ", quoted) + "]";
-    }
-
-    /** cmd/internal/quoted.Split: fields split at spaces, single or double quotes keep spaces in one. */
-    private static List<String> fields(String s) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean inField = false;
-        char quote = 0;
-        for (char c : s.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inField = true;
-            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                if (inField) {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    inField = false;
-                }
-            } else {
-                field.append(c);
-                inField = true;
-            }
-        }
-        if (inField) {
-            fields.add(field.toString());
-        }
-        return fields;
     }
 
     /** strconv.Quote for text of printable ASCII, tabs and newlines; null for anything else. */

@@ -6,6 +6,7 @@ import io.gobuild.engine.build.UpToDate;
 import io.gobuild.engine.build.WorkForecast;
 import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.build.KnownArtifacts;
+import io.gobuild.engine.build.Ldflags;
 import io.gobuild.engine.explain.ActionGraph;
 import io.gobuild.engine.explain.BuildStamps;
 import io.gobuild.engine.explain.HashTrace;
@@ -155,8 +156,9 @@ final class CompileStage implements Stage {
             @Override
             public Rebuilds fromGraph(TargetPlan plan, ActionGraph graph, List<String> compiled) throws InterruptedException {
                 Target target = plan.target();
-                String ldflags = plan.goArgs().stream().filter(a -> a.startsWith("-ldflags=")).map(a -> a.substring(9))
-                        .reduce((first, last) -> last).orElse(null);
+                // -ldflags=PATTERN=FLAGS gives flags per package: not rewritten, the trace decides.
+                List<String> ldflags = plan.goArgs().stream().filter(a -> a.startsWith("-ldflags=")).map(a -> a.substring(9))
+                        .reduce((first, last) -> last).filter(v -> v.startsWith("-")).map(Ldflags::split).orElse(null);
                 BuildStamps stamps = new BuildStamps(context.source.commit().isEmpty() ? null : context.source.commit(),
                         context.source.commitTime(), context.source.dirty(), ldflags);
                 try {

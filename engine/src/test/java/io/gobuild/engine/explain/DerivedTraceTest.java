@@ -111,7 +111,7 @@ class DerivedTraceTest {
         String ldflags = "-s -X main.version=" + revision;
         Built second = build("-buildvcs=true", "-ldflags=" + ldflags);
         String time = java.time.Instant.ofEpochSecond(Long.parseLong(git("log", "-1", "--format=%ct").strip())).toString();
-        BuildStamps stamps = new BuildStamps(revision, time, false, ldflags);
+        BuildStamps stamps = new BuildStamps(revision, time, false, List.of("-s", "-X", "main.version=" + revision));
 
         Optional<HashTrace> derived = derive(history, second, stamps);
         HashTrace traced = traced("-buildvcs=true", "-ldflags=" + ldflags);
