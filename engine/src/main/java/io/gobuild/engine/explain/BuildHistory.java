@@ -56,6 +56,17 @@ public record BuildHistory(int format, List<RecordedBuild> builds, Map<String, L
         return actions.values().stream().allMatch(a -> a.actionId().equals(newest.get(a.name())));
     }
 
+    /**
+     * The recorded build sharing the most action IDs with a build (action name to action ID), the
+     * newer one on a tie: the same configuration, if any, so that alternating configurations each
+     * find their own last build.
+     */
+    public Optional<RecordedBuild> closest(Map<String, String> actionIds) {
+        return builds.stream().max(java.util.Comparator.comparingLong((RecordedBuild b) -> actionIds.entrySet().stream()
+                .filter(a -> a.getValue().equals(b.actionIds().get(a.getKey()))).count())
+                .thenComparing(b -> -builds.indexOf(b)));
+    }
+
     /** An action as an earlier build recorded it. */
     public Optional<TracedAction> action(RecordedBuild build, String name) {
         String id = build.actionIds().get(name);

@@ -6,7 +6,6 @@ import io.gobuild.engine.port.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -50,7 +49,14 @@ public final class DerivedTrace {
         }
         Map<String, String> recordedByShortId = new HashMap<>();
         history.inputs().keySet().forEach(id -> recordedByShortId.put(shortId(id), id));
-        RecordedBuild base = closest(history, graph, recordedByShortId);
+        Map<String, String> knownIds = new HashMap<>();
+        graph.actions().values().forEach(a -> {
+            String id = recordedByShortId.get(a.actionId());
+            if (id != null) {
+                knownIds.put(a.name(), id);
+            }
+        });
+        RecordedBuild base = history.closest(knownIds).orElseThrow();
         Map<String, TracedAction> actions = new LinkedHashMap<>();
         Map<String, List<String>> stale = new LinkedHashMap<>();
         for (ActionGraph.Action action : graph.actions().values()) {
@@ -79,15 +85,6 @@ public final class DerivedTrace {
         return Optional.of(new HashTrace(actions, compiled, List.of()));
     }
 
-    /** The recorded build sharing the most action IDs with this graph. */
-    private static RecordedBuild closest(BuildHistory history, ActionGraph graph, Map<String, String> recordedByShortId) {
-        return history.builds().stream().max(Comparator.comparingLong((RecordedBuild b) -> graph.actions().values().stream()
-                .filter(a -> {
-                    String id = recordedByShortId.get(a.actionId());
-                    return id != null && id.equals(b.actionIds().get(a.name()));
-                }).count()).thenComparing(b -> -history.builds().indexOf(b))).orElseThrow();
-    }
-
     /** The current sha256 of every source file named by a stale compile of a package in the module. */
     private static Map<String, String> hashSourceFiles(Map<String, List<String>> stale, PackageDirectories directories,
                                                        Hasher hasher) throws IOException, InterruptedException {
@@ -108,8 +105,9 @@ public final class DerivedTrace {
 
     /**
      * The recorded inputs with what can change without a change of configuration put right: the
-     * hashes of the package's own files and the content IDs of its dependencies. The first line
-     * (the go command's version, salted into every key) is never touched.
+     * hashes of the package's own files, the content IDs of its dependencies, and a new commit's
+     * build info and stamps. The first line (the go command's version, salted into every key) is
+     * never touched.
      */
     private static List<String> updated(ActionGraph.Action action, List<String> recorded, ActionGraph graph,
                                         PackageDirectories directories, Map<String, String> fileHashes, BuildStamps stamps) {

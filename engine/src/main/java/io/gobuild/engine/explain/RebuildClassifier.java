@@ -37,7 +37,9 @@ public final class RebuildClassifier {
     }
 
     public Rebuilds classify(HashTrace trace, BuildHistory history) {
-        Optional<RecordedBuild> previous = closest(trace, history);
+        Map<String, String> ids = new HashMap<>();
+        trace.actions().values().forEach(a -> ids.put(a.name(), a.actionId()));
+        Optional<RecordedBuild> previous = history.closest(ids);
         Set<String> compiled = new LinkedHashSet<>();
         trace.compiled().forEach(p -> compiled.add("build " + p));
         Map<String, Own> own = new LinkedHashMap<>();
@@ -68,13 +70,6 @@ public final class RebuildClassifier {
         int compiledCount = (int) own.keySet().stream().filter(n -> n.startsWith("build ")).count();
         double hitRatio = builds == 0 ? 1.0 : Math.round(1000.0 * (builds - compiledCount) / builds) / 1000.0;
         return new Rebuilds(compiledCount, builds - compiledCount, hitRatio, linked, rollUp(causes), causes);
-    }
-
-    /** The recorded build sharing the most action IDs with this one: the same configuration, if any. */
-    private static Optional<RecordedBuild> closest(HashTrace trace, BuildHistory history) {
-        return history.builds().stream().max(Comparator.comparingLong((RecordedBuild b) -> trace.actions().values().stream()
-                .filter(a -> a.actionId().equals(b.actionIds().get(a.name()))).count())
-                .thenComparing(b -> -history.builds().indexOf(b)));
     }
 
     private Own ownCause(TracedAction action, Optional<TracedAction> before, boolean anyHistory) {
