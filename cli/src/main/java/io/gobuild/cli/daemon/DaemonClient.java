@@ -43,7 +43,7 @@ public final class DaemonClient {
             // Nobody listens. A daemon starting right now has bound its socket and listens a moment
             // later; an old socket is a leftover of a daemon that died: the launcher starts a new
             // one next time it finds none.
-            if (System.currentTimeMillis() - Files.getLastModifiedTime(socket).toMillis() > STALE_AFTER_MILLIS) {
+            if (olderThan(socket, STALE_AFTER_MILLIS)) {
                 Files.deleteIfExists(socket);
             }
             runHere(command);
@@ -58,6 +58,15 @@ public final class DaemonClient {
             return;
         }
         System.exit(exit);
+    }
+
+    /** Whether the file is older than that; a file gone meanwhile is not. */
+    private static boolean olderThan(Path file, long millis) {
+        try {
+            return System.currentTimeMillis() - Files.getLastModifiedTime(file).toMillis() > millis;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Connects, trying once more after a moment when refused (a daemon between binding and listening). */

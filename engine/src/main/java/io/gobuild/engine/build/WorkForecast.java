@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether go is likely to do work for a target: not when the key of its build (toolchain, go
- * arguments, Go variables, the module's Go and module files by name, size and time) is the one of
+ * arguments, Go variables, commit, the module's Go and module files by name, size and time) is the one of
  * its last successful build into this output directory. Only a forecast, which decides whether go
  * writes its action graph: that costs a no-op build a tenth of its time, and saves a build that
  * did work a second, traced build. A wrong forecast costs time, never a wrong answer.
