@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -59,7 +60,12 @@ public final class LocalFilePort implements FilePort {
         List<FileEntry> entries = new ArrayList<>();
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : (Iterable<Path>) children::iterator) {
-                BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class);
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(child, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    continue; // Removed since the directory was read (a temporary file of go or of a concurrent step).
+                }
                 long mtime = attributes.lastModifiedTime().toMillis();
                 Object key = attributes.fileKey();
                 entries.add(new FileEntry(child.getFileName().toString(), attributes.isDirectory(), attributes.size(),
@@ -186,9 +192,18 @@ public final class LocalFilePort implements FilePort {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String name = file.getFileName().toString();
                     if (attrs.isRegularFile() && (suffixes.isEmpty() || suffixes.stream().anyMatch(name::endsWith))) {
-                        lines.add(file + "\t" + describe.of(file, attrs));
+                        try {
+                            lines.add(file + "\t" + describe.of(file, attrs));
+                        } catch (NoSuchFileException e) {
+                            // Removed while the tree was read: it is not part of the module any more.
+                        }
                     }
                     return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    return skipVanished(e);
                 }
             });
         }
@@ -224,11 +239,24 @@ public final class LocalFilePort implements FilePort {
                 }
                 return FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                return skipVanished(e);
+            }
         });
         java.util.Collections.sort(lines);
         MessageDigest digest = Sha256.digest();
         lines.forEach(line -> digest.update((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new TreeStamp(Sha256.hex(digest), newest[0]);
+    }
+
+    /** A file that was listed but is gone when read is skipped; any other failure stops the walk. */
+    private static FileVisitResult skipVanished(IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE;
+        }
+        throw e;
     }
 
     /**

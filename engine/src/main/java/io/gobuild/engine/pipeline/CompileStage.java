@@ -266,6 +266,8 @@ final class CompileStage implements Stage {
                             results[index] = TargetBuilder.notRun(plan, TargetStatus.CANCELLED,
                                     context.elapsedMs() - startedAt[index], startedAt[index]);
                         } catch (IOException e) {
+                            // Not go's failure (go's own errors are already in the log): say what it was.
+                            context.log.warn("[" + plan.target().id() + "] gobuild: " + e.getMessage());
                             results[index] = TargetBuilder.failed(plan, e.getMessage(),
                                     context.elapsedMs() - startedAt[index], startedAt[index]);
                         }
