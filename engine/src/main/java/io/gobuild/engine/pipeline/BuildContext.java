@@ -66,6 +66,8 @@ public final class BuildContext {
     Instant finishedAt;
     BuildReport report;
     Verification verification;
+    /** The verification under way while the stages that only read the module run (see {@link VerifyStage}). */
+    Concurrently<Verification> pendingVerification;
     CacheReport cacheReport;
     /** Per target id, the main module's files that target leaves out. */
     Map<String, List<SkippedFile>> skippedFiles = Map.of();

@@ -27,7 +27,8 @@ public final class BuildPipeline {
     /** gobuild build: verify, then build the matrix. */
     public static BuildPipeline standard() {
         return new BuildPipeline(List.of(new RequestStage(), new ToolchainStage(), new MatrixStage(), new VerifyStage(),
-                new SourceStage(), new PackagesStage(), new PlanStage(), new SkipsStage(), new CompileStage(), new ReportStage()));
+                new SourceStage(), new PackagesStage(), new PlanStage(), new VerifyStage.Verified(), new SkipsStage(), new CompileStage(),
+                new ReportStage()));
     }
 
     /** gobuild verify: the module checks alone, in a report of the same schema without targets. */
@@ -51,7 +52,19 @@ public final class BuildPipeline {
         try {
             for (Stage stage : stages) {
                 long start = System.nanoTime();
-                stage.run(context);
+                try {
+                    stage.run(context);
+                } catch (IOException | RuntimeException e) {
+                    // A stage that ran while the module was verified may have failed for the reason
+                    // verification names (a missing go.sum entry, say): its verdict comes first.
+                    if (context.pendingVerification == null) {
+                        throw e;
+                    }
+                    VerifyStage.await(context);
+                    if (!context.verificationFailed()) {
+                        throw e;
+                    }
+                }
                 context.stageTimes.add(new StageTime(stage.name(), (System.nanoTime() - start) / 1_000_000));
             }
         } catch (InterruptedException e) {
@@ -59,6 +72,7 @@ public final class BuildPipeline {
         } finally {
             // A stage that failed must not leave background work waiting for targets that never build.
             context.hostTargetBuilt.countDown();
+            VerifyStage.cancel(context);
             SkipsStage.cancel(context);
         }
         return context.report;
@@ -69,6 +83,7 @@ public final class BuildPipeline {
      * the report (when the run got far enough to know where), with every target SKIPPED.
      */
     private BuildReport cancelled(BuildContext context, InterruptedException interrupt) throws IOException, InterruptedException {
+        VerifyStage.cancel(context);
         SkipsStage.cancel(context);
         if (context.reportPath == null) {
             throw interrupt;

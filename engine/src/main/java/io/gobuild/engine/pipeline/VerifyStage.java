@@ -1,6 +1,8 @@
 package io.gobuild.engine.pipeline;
 
 import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.Concurrently;
+import io.gobuild.engine.report.Verification;
 import io.gobuild.engine.report.BuildReport.RunStatus;
 import io.gobuild.engine.secret.SecretMasker;
 import io.gobuild.engine.verify.ModuleVerifier;
@@ -8,7 +10,10 @@ import io.gobuild.engine.verify.ModuleVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Verifies the module before anything compiles; a failure stops the build (the compile stage skips every target). */
+/**
+ * Verifies the module before anything compiles; a failure stops the build (the compile stage skips
+ * every target). In a build the verification runs while the stages that only read the module do.
+ */
 final class VerifyStage implements Stage {
     @Override
     public String name() {
@@ -28,10 +33,44 @@ final class VerifyStage implements Stage {
                 context.request.tempDir() != null ? context.request.tempDir() : context.cacheHome.tempDir(), context.request.strict(),
                 context.request.tidy(), netrc, AgentPaths.join(context.cacheHome.stateDir(), "verify"),
                 context.moduleFingerprint());
-        context.verification = new ModuleVerifier(context.host.files(), context.log)
-                .verify(context.go, context.toolchain, settings);
+        ModuleVerifier verifier = new ModuleVerifier(context.host.files(), context.log);
         if (context.kind.equals("VERIFY")) {
+            context.verification = verifier.verify(context.go, context.toolchain, settings);
             context.status = context.verification.failed() ? RunStatus.FAILURE : RunStatus.SUCCESS;
+            return;
+        }
+        // A build's next stages only read the module (git, go list): they run while it is verified,
+        // and the verified stage waits for the verdict before anything compiles.
+        context.pendingVerification = Concurrently.start(() -> verifier.verify(context.go, context.toolchain, settings));
+    }
+
+    /** Waits for the verification under way, if any; its verdict is the context's from then on. */
+    static void await(BuildContext context) throws IOException, InterruptedException {
+        Concurrently<Verification> pending = context.pendingVerification;
+        if (pending != null) {
+            context.verification = pending.get(); // Interrupted, it stays pending for cancel() to stop.
+            context.pendingVerification = null;
+        }
+    }
+
+    /** Stops a verification still under way (an interrupted or failed run), with the go processes it started. */
+    static void cancel(BuildContext context) {
+        if (context.pendingVerification != null) {
+            context.pendingVerification.cancelAndWait();
+            context.pendingVerification = null;
+        }
+    }
+
+    /** The stage that waits for the verdict: after the stages that only read, before the ones that compile. */
+    static final class Verified implements Stage {
+        @Override
+        public String name() {
+            return "verified";
+        }
+
+        @Override
+        public void run(BuildContext context) throws IOException, InterruptedException {
+            await(context);
         }
     }
 }

@@ -142,6 +142,27 @@ class VerificationTest {
     }
 
     @Test
+    void aBuildWhosePackagesGoCannotListForAMissingGoSumLineFailsVerificationNotPlanning() throws Exception {
+        // The package list is read while the module is verified: go list fails on this module too,
+        // and the report names verification's finding, not go's error.
+        String goSum = Files.readString(fixture.app.resolve("go.sum"));
+        Files.writeString(fixture.app.resolve("go.sum"), goSum.lines().filter(l -> l.contains("/go.mod"))
+                .reduce("", (a, b) -> a + b + "\n"));
+        before = fixture.userFiles();
+
+        BuildReport report = new GoBuildEngine(GoTestSupport.host(fixture.app, fixture.env), fixture.log)
+                .build(BuildRequest.builder().moduleDir(fixture.app.toString()).targets(List.of("linux/amd64")).build());
+
+        assertThat(check(report, "go-sum").status()).as(fixture.log.text()).isEqualTo(CheckStatus.FAIL);
+        assertThat(report.status()).isEqualTo(RunStatus.FAILURE);
+        assertThat(report.message()).isEqualTo("verification failed: nothing was built");
+        assertThat(report.targets()).extracting(TargetResult::status).containsOnly(TargetStatus.SKIPPED);
+        assertThat(report.stages()).extracting(io.gobuild.engine.report.StageTime::stage).contains("verify", "verified", "compile");
+        assertThat(fixture.app.resolve("dist/linux_amd64")).doesNotExist();
+        assertUserFilesUnchanged();
+    }
+
+    @Test
     void anUntidyGoModWarnsWithTheDiffOrFailsWhenAskedTo() throws Exception {
         fixture.edit("go.mod", "require example.com/dep v1.0.0", "require (\n\texample.com/dep v1.0.0\n\texample.com/unused v1.0.0\n)");
         fixture.go(fixture.app, "mod", "download", "example.com/unused");
