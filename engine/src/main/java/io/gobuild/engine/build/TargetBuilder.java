@@ -80,7 +80,11 @@ public final class TargetBuilder {
         List<String> argv = new ArrayList<>(List.of(goProgram));
         argv.addAll(plan.goArgs());
         String graphFile = AgentPaths.join(plan.buildDir(), ".gobuild-actions.json");
-        boolean graph = explanation != null && explanation.expectsWork(plan);
+        String traceFile = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
+        // A target with no build on record needs go's whole trace, and the build itself writes it:
+        // no second, traced build follows (its compiler errors reach the log when it ends).
+        boolean traceItself = explanation != null && !explanation.recorded(plan.target());
+        boolean graph = explanation != null && !traceItself && explanation.expectsWork(plan);
         if (explanation != null) {
             argv.add(2, "-v");
         }
@@ -106,9 +110,14 @@ public final class TargetBuilder {
         };
         int exit = -1;
         try {
-            exit = commands.run(new Command(argv, plan.environment(), moduleDir), log::info, errors);
+            exit = traceItself
+                    ? commands.run(new Command(argv, traced(plan.environment()), moduleDir, traceFile), log::info, line -> { })
+                    : commands.run(new Command(argv, plan.environment(), moduleDir), log::info, errors);
         } finally {
             goFinished.accept(exit);
+        }
+        if (traceItself && exit != 0) {
+            readTrace(traceFile).otherLines().forEach(errors::line);
         }
         if (exit != 0) {
             return finished(plan, TargetStatus.FAILURE, exit, start, startOffsetMs, new CompileErrorParser().parse(stderr), List.of());
@@ -118,7 +127,8 @@ public final class TargetBuilder {
         if (explanation != null) {
             Map<String, FileEntry> after = entries(builtPaths);
             boolean relinked = builtPaths.stream().anyMatch(p -> !java.util.Objects.equals(identity(before.get(p)), identity(after.get(p))));
-            explained = Concurrently.start(() -> explain(explanation, plan, log, argv, graph ? graphFile : null, compiled, relinked));
+            explained = Concurrently.start(traceItself ? () -> explainTraced(explanation, plan, log, traceFile)
+                    : () -> explain(explanation, plan, log, argv, graph ? graphFile : null, compiled, relinked));
         }
         List<Artifact> artifacts;
         try {
@@ -145,10 +155,19 @@ public final class TargetBuilder {
             rebuilds = explanation.fromGraph(plan, actionGraph(graphFile), compiled);
         }
         if (rebuilds == null) {
-            log.info(plan.target().id() + ": tracing go's cache keys (its action graph does not account for every change)");
+            log.info(plan.target().id() + ": tracing go's cache keys (no build of this target recorded here yet,"
+                    + " or a change its action graph does not account for)");
             rebuilds = explanation.explain(plan.target(), trace(argv, plan, compiled), true);
         }
         return rebuilds;
+    }
+
+    /** The causes of a build that traced itself; what else go printed reaches the log now. */
+    private Rebuilds explainTraced(Explanation explanation, TargetPlan plan, LogSink log, String traceFile)
+            throws IOException, InterruptedException {
+        HashTrace trace = readTrace(traceFile);
+        trace.otherLines().forEach(log::info);
+        return explanation.explain(plan.target(), new HashTrace(trace.actions(), trace.compiled(), List.of()), true);
     }
 
     /**
@@ -157,17 +176,26 @@ public final class TargetBuilder {
      * so it runs only when go did work that the action graph cannot explain.
      */
     private HashTrace trace(List<String> argv, TargetPlan plan, List<String> compiled) throws IOException, InterruptedException {
-        Map<String, String> env = new HashMap<>(plan.environment());
+        String trace = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
+        List<String> again = argv.stream().filter(a -> !a.startsWith("-debug-actiongraph=")).toList();
+        commands.run(new Command(again, traced(plan.environment()), moduleDir, trace), line -> { }, line -> { });
+        return new HashTrace(readTrace(trace).actions(), compiled, List.of());
+    }
+
+    /** The environment with GODEBUG=gocachehash=1 added: go prints the inputs of every cache key. */
+    private static Map<String, String> traced(Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
         String godebug = env.getOrDefault("GODEBUG", "");
         env.put("GODEBUG", (godebug.isEmpty() ? "" : godebug + ",") + "gocachehash=1");
-        String trace = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
+        return env;
+    }
+
+    /** A trace go wrote beside the build, read there and removed. */
+    private HashTrace readTrace(String file) throws IOException, InterruptedException {
         try {
-            List<String> again = argv.stream().filter(a -> !a.startsWith("-debug-actiongraph=")).toList();
-            commands.run(new Command(again, env, moduleDir, trace), line -> { }, line -> { });
-            HashTrace traced = files.process(trace, new HashTraceReader());
-            return new HashTrace(traced.actions(), compiled, List.of());
+            return files.process(file, new HashTraceReader());
         } finally {
-            files.delete(trace);
+            files.delete(file);
         }
     }
 
@@ -205,6 +233,9 @@ public final class TargetBuilder {
 
         /** The causes of a build in which go compiled and linked nothing, or null when that needs a trace (no history yet). */
         Rebuilds unchanged(Target target) throws IOException, InterruptedException;
+
+        /** Whether a build of this target is on record here; without one only go's whole trace explains a build. */
+        boolean recorded(Target target) throws IOException, InterruptedException;
     }
 
     /**

@@ -83,7 +83,7 @@ public final class RebuildExplainer {
             // A build that changed nothing would only rewrite the same history: skip the write.
             if (remember && !history.isNewest(trace.actions())) {
                 BuildHistory updated = history.with(Instant.now().toString(), runId, trace.actions());
-                byte[] content = ReportJson.write(StoredHistory.of(updated));
+                byte[] content = ReportJson.writeCompact(StoredHistory.of(updated));
                 if (history.builds().isEmpty()) {
                     forgetLegacyHistory(path);
                 }
@@ -112,6 +112,11 @@ public final class RebuildExplainer {
             return null;
         }
         return new Rebuilds(0, reused(history), 1.0, 0, java.util.List.of(), java.util.List.of());
+    }
+
+    /** Whether a build of this module and GOOS/GOARCH is on record (in this version's history file). */
+    public boolean recorded(String goos, String goarch) throws IOException, InterruptedException {
+        return files.exists(historyPath(goos, goarch));
     }
 
     private static int reused(BuildHistory history) {

@@ -178,6 +178,11 @@ final class CompileStage implements Stage {
                 }
             }
 
+            @Override
+            public boolean recorded(Target target) throws IOException, InterruptedException {
+                return explainer.recorded(target.goos(), target.goarch());
+            }
+
             private Rebuilds unavailable(Target target, IOException e) {
                 context.warn(new Warning(WarningKind.ANALYSIS_UNAVAILABLE, target.id(), "rebuild causes unavailable: " + e.getMessage()));
                 return null;

@@ -28,6 +28,15 @@ public final class ReportJson {
         }
     }
 
+    /** The same mapping without indentation, for state files that gobuild alone reads back. */
+    public static byte[] writeCompact(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
         return MAPPER.readValue(json, type);
     }

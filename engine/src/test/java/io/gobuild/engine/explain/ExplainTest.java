@@ -75,11 +75,34 @@ class ExplainTest {
 
         assertThat(rebuilds(first).causes()).extracting(RebuildCause::kind).contains(RebuildKind.NO_HISTORY);
         assertThat(cause(first, "/internal/leaf", "COMPILE").detail()).startsWith("first build of example.com/explain");
+        assertThat(log.text()).as("a first build traces itself: no second, traced build").doesNotContain("tracing go's cache keys");
         assertThat(rebuilds(second).compiled()).isZero();
         assertThat(rebuilds(second).linked()).isZero();
         assertThat(rebuilds(second).hitRatio()).isEqualTo(1.0);
         assertThat(rebuilds(second).reused()).isGreaterThan(10);
         assertThat(second.cache().entriesAfter()).isPositive();
+    }
+
+    @Test
+    void aFirstBuildThatFailsToCompileNamesItsErrorsAndRecordsNothing() throws Exception {
+        Path module = module(temp.resolve("m"));
+        Path leafFile = module.resolve("internal/leaf/leaf.go");
+        String leaf = Files.readString(leafFile);
+        GoTestSupport.write(leafFile, "package leaf\n\nfunc Name() string { return 42 }\n");
+
+        BuildReport failed = new GoBuildEngine(GoTestSupport.host(module, environment()), log)
+                .build(BuildRequest.builder().moduleDir(module.toString()).verify(false).build());
+
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILURE);
+        var error = failed.targets().get(0).errors().get(0);
+        assertThat(error.file()).as(log.text()).endsWith("internal/leaf/leaf.go");
+        assertThat(error.line()).isEqualTo(3);
+        assertThat(error.message()).contains("cannot use 42");
+        assertThat(log.text()).contains(error.file() + ":3:").doesNotContain("HASH");
+
+        GoTestSupport.write(leafFile, leaf);
+        BuildReport fixed = build(module, BuildRequest.builder());
+        assertThat(cause(fixed, "/internal/leaf", "COMPILE").kind()).isEqualTo(RebuildKind.NO_HISTORY);
     }
 
     @Test
