@@ -125,12 +125,17 @@ class VerificationTest {
         assertUserFilesUnchanged();
     }
 
-    @Test
-    void aMissingGoSumLineFailsNamingModuleAndVersion() throws Exception {
+    /** Leaves go.sum only the go.mod hashes, as if the module's own zip hashes were never added. */
+    private void dropModuleHashesFromGoSum() throws Exception {
         String goSum = Files.readString(fixture.app.resolve("go.sum"));
         Files.writeString(fixture.app.resolve("go.sum"), goSum.lines().filter(l -> l.contains("/go.mod"))
                 .reduce("", (a, b) -> a + b + "\n"));
         before = fixture.userFiles();
+    }
+
+    @Test
+    void aMissingGoSumLineFailsNamingModuleAndVersion() throws Exception {
+        dropModuleHashesFromGoSum();
 
         BuildReport report = fixture.verify();
 
@@ -145,10 +150,7 @@ class VerificationTest {
     void aBuildWhosePackagesGoCannotListForAMissingGoSumLineFailsVerificationNotPlanning() throws Exception {
         // The package list is read while the module is verified: go list fails on this module too,
         // and the report names verification's finding, not go's error.
-        String goSum = Files.readString(fixture.app.resolve("go.sum"));
-        Files.writeString(fixture.app.resolve("go.sum"), goSum.lines().filter(l -> l.contains("/go.mod"))
-                .reduce("", (a, b) -> a + b + "\n"));
-        before = fixture.userFiles();
+        dropModuleHashesFromGoSum();
 
         BuildReport report = new GoBuildEngine(GoTestSupport.host(fixture.app, fixture.env), fixture.log)
                 .build(BuildRequest.builder().moduleDir(fixture.app.toString()).targets(List.of("linux/amd64")).build());
