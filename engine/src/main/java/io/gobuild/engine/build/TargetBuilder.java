@@ -80,7 +80,7 @@ public final class TargetBuilder {
         List<String> argv = new ArrayList<>(List.of(goProgram));
         argv.addAll(plan.goArgs());
         String graphFile = AgentPaths.join(plan.buildDir(), ".gobuild-actions.json");
-        String traceFile = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
+        String traceFile = traceFile(plan);
         // A target with no build on record needs go's whole trace, and the build itself writes it:
         // no second, traced build follows (its compiler errors reach the log when it ends).
         boolean traceItself = explanation != null && !explanation.recorded(plan.target());
@@ -176,10 +176,15 @@ public final class TargetBuilder {
      * so it runs only when go did work that the action graph cannot explain.
      */
     private HashTrace trace(List<String> argv, TargetPlan plan, List<String> compiled) throws IOException, InterruptedException {
-        String trace = AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
+        String trace = traceFile(plan);
         List<String> again = argv.stream().filter(a -> !a.startsWith("-debug-actiongraph=")).toList();
         commands.run(new Command(again, traced(plan.environment()), moduleDir, trace), line -> { }, line -> { });
         return new HashTrace(readTrace(trace).actions(), compiled, List.of());
+    }
+
+    /** Where go's trace of a build is written: beside the build, on the agent, so it is read there. */
+    private static String traceFile(TargetPlan plan) {
+        return AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
     }
 
     /** The environment with GODEBUG=gocachehash=1 added: go prints the inputs of every cache key. */
