@@ -156,9 +156,8 @@ final class CompileStage implements Stage {
             @Override
             public Rebuilds fromGraph(TargetPlan plan, ActionGraph graph, List<String> compiled) throws InterruptedException {
                 Target target = plan.target();
-                // -ldflags=PATTERN=FLAGS gives flags per package: not rewritten, the trace decides.
-                List<String> ldflags = plan.goArgs().stream().filter(a -> a.startsWith("-ldflags=")).map(a -> a.substring(9))
-                        .reduce((first, last) -> last).filter(v -> v.startsWith("-")).map(Ldflags::split).orElse(null);
+                // PATTERN=FLAGS gives flags per package: not rewritten, the trace decides.
+                List<String> ldflags = plan.ldflags().startsWith("-") ? Ldflags.split(plan.ldflags()) : null;
                 BuildStamps stamps = new BuildStamps(context.source.commit().isEmpty() ? null : context.source.commit(),
                         context.source.commitTime(), context.source.dirty(), ldflags);
                 try {
