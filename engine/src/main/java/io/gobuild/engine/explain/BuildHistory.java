@@ -23,7 +23,7 @@ public record BuildHistory(int format, List<RecordedBuild> builds, Map<String, L
 
     public BuildHistory {
         builds = builds == null ? List.of() : List.copyOf(builds);
-        inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+        inputs = inputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new HashMap<>(inputs));
     }
 
     public static BuildHistory empty() {
@@ -62,9 +62,22 @@ public record BuildHistory(int format, List<RecordedBuild> builds, Map<String, L
      * find their own last build.
      */
     public Optional<RecordedBuild> closest(Map<String, String> actionIds) {
-        return builds.stream().max(java.util.Comparator.comparingLong((RecordedBuild b) -> actionIds.entrySet().stream()
-                .filter(a -> a.getValue().equals(b.actionIds().get(a.getKey()))).count())
-                .thenComparing(b -> -builds.indexOf(b)));
+        RecordedBuild closest = null;
+        long mostShared = -1;
+        for (RecordedBuild build : builds) { // newest first: on a tie the newer stays
+            Map<String, String> recorded = build.actionIds();
+            long shared = 0;
+            for (Map.Entry<String, String> action : actionIds.entrySet()) {
+                if (action.getValue().equals(recorded.get(action.getKey()))) {
+                    shared++;
+                }
+            }
+            if (shared > mostShared) {
+                closest = build;
+                mostShared = shared;
+            }
+        }
+        return Optional.ofNullable(closest);
     }
 
     /** An action as an earlier build recorded it. */

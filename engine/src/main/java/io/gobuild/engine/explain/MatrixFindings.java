@@ -4,6 +4,7 @@ import io.gobuild.engine.report.Finding;
 import io.gobuild.engine.report.Finding.FindingKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ public final class MatrixFindings {
     /** @param verdicts per target id, every file of the main module as that target sees it */
     public static List<Finding> of(Map<String, List<FileVerdict>> verdicts) {
         List<Finding> findings = new ArrayList<>();
-        Map<String, List<String>> includedBy = new TreeMap<>();
-        Map<String, List<String>> mismatchedFor = new TreeMap<>();
+        Map<String, List<String>> includedBy = new HashMap<>();
+        Map<String, List<String>> mismatchedFor = new HashMap<>();
         for (Map.Entry<String, List<FileVerdict>> target : verdicts.entrySet()) {
             Map<String, List<FileVerdict>> byPackage = new LinkedHashMap<>();
             for (FileVerdict verdict : target.getValue()) {
@@ -40,14 +41,13 @@ public final class MatrixFindings {
                 }
             });
         }
-        includedBy.forEach((key, targets) -> {
-            if (targets.isEmpty()) {
-                String[] parts = key.split("\n");
-                findings.add(new Finding(FindingKind.FILE_IN_NO_TARGET, parts[0], parts[1], parts[1] + " of " + parts[0]
-                        + " is compiled by no target of the matrix", List.copyOf(verdicts.keySet())));
-            }
+        // Sorted only where there is a finding: most files are compiled by some target.
+        includedBy.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).sorted().forEach(key -> {
+            String[] parts = key.split("\n");
+            findings.add(new Finding(FindingKind.FILE_IN_NO_TARGET, parts[0], parts[1], parts[1] + " of " + parts[0]
+                    + " is compiled by no target of the matrix", List.copyOf(verdicts.keySet())));
         });
-        mismatchedFor.forEach((key, targets) -> {
+        new TreeMap<>(mismatchedFor).forEach((key, targets) -> {
             String[] parts = key.split("\n");
             findings.add(new Finding(FindingKind.BUILD_LINES_DISAGREE, parts[0], parts[1], "the //go:build and // +build lines of "
                     + parts[1] + " disagree for " + String.join(", ", targets) + "; go uses //go:build (run gofmt to fix the +build line)", targets));

@@ -12,7 +12,49 @@ final class Html {
     private final StringBuilder out = new StringBuilder(1 << 16);
 
     static String escape(Object value) {
-        return value == null ? "" : StringEscapeUtils.escapeHtml4(String.valueOf(value)).replace("'", "&#39;");
+        if (value == null) {
+            return "";
+        }
+        String text = String.valueOf(value);
+        return ascii(text) ? escapeAscii(text) : StringEscapeUtils.escapeHtml4(text).replace("'", "&#39;");
+    }
+
+    /** Printable ASCII, as most paths, names and reasons are: only the five markup characters need escaping. */
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What escapeHtml4 and the apostrophe's replacement give for printable ASCII, without their table look-ups. */
+    private static String escapeAscii(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String entity = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (entity == null) {
+                    out.append(c);
+                } else {
+                    out.append(entity);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** Literal markup of the renderer itself, never a value from a report. */
