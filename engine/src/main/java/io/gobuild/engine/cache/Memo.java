@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.FileEntry;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.RecentlyRead;
 import io.gobuild.engine.port.Sha256;
 import io.gobuild.engine.port.ShortHash;
 import io.gobuild.engine.report.ReportJson;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers of slow go queries (package lists, build-tag verdicts), kept in the cache home and
@@ -21,6 +25,10 @@ import java.util.Map;
  */
 public final class Memo {
     private static final ObjectMapper JSON = ReportJson.mapper();
+    /** Beside an answer: a newer key that gives it too (see {@link #confirm}). */
+    private static final String CONFIRMED = ".key";
+    /** Parsed answers, shared by the runs of one JVM as the memo is by the runs on one agent. */
+    private static final RecentlyRead<JsonNode> RECENT = new RecentlyRead<>(32);
     private final FilePort files;
     private final String directory;
 
@@ -59,23 +67,53 @@ public final class Memo {
         String path = AgentPaths.join(directory, ShortHash.of(slot) + ".json");
         String keyHash = Sha256.of(module == null ? key : key + "\n" + module.fingerprint());
         JsonNode stored = stored(path);
-        if (stored != null && keyHash.equals(stored.path("key").asText())) {
+        String storedContent = stored == null ? null : stored.path("content").asText();
+        if (stored != null && (keyHash.equals(stored.path("key").asText()) || confirmed(path, keyHash, storedContent))) {
             return JSON.convertValue(stored.get("value"), type);
         }
         String contentHash = module == null ? "" : Sha256.of(key + "\n" + module.contents());
-        if (stored != null && module != null && contentHash.equals(stored.path("content").asText())) {
-            T value = JSON.convertValue(stored.get("value"), type);
-            remember(path, keyHash, contentHash, value);
-            return value;
+        if (stored != null && module != null && contentHash.equals(storedContent)) {
+            // Only the files' times or sizes changed: the new key confirms the answer in a few
+            // bytes beside it instead of the whole answer written again.
+            confirm(path, keyHash, contentHash);
+            return JSON.convertValue(stored.get("value"), type);
         }
         T answer = query.answer();
         remember(path, keyHash, contentHash, answer);
         return answer;
     }
 
+    /** Whether the note beside the answer says this key gives it: the key and the answer's content hash. */
+    private boolean confirmed(String path, String keyHash, String storedContent) throws InterruptedException {
+        try {
+            String note = path + CONFIRMED;
+            return files.exists(note) && new String(files.read(note), StandardCharsets.UTF_8).equals(keyHash + " " + storedContent);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void confirm(String path, String keyHash, String contentHash) throws InterruptedException {
+        try {
+            files.writeAtomically(path + CONFIRMED, (keyHash + " " + contentHash).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // The next run compares the contents again.
+        }
+    }
+
     private JsonNode stored(String path) throws InterruptedException {
         try {
-            return files.exists(path) ? JSON.readTree(files.read(path)) : null;
+            FileEntry file = files.entry(path);
+            if (file == null) {
+                return null;
+            }
+            Optional<JsonNode> recent = RECENT.get(path, file);
+            if (recent.isPresent()) {
+                return recent.get();
+            }
+            JsonNode stored = JSON.readTree(files.read(path));
+            RECENT.put(path, file, stored);
+            return stored;
         } catch (IOException | RuntimeException e) {
             return null; // A damaged entry is a miss; the answer replaces it.
         }

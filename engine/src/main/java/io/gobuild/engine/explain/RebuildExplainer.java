@@ -1,7 +1,9 @@
 package io.gobuild.engine.explain;
 
 import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.FileEntry;
 import io.gobuild.engine.port.FilePort;
+import io.gobuild.engine.port.RecentlyRead;
 import io.gobuild.engine.port.ShortHash;
 import io.gobuild.engine.report.ReportJson;
 import io.gobuild.engine.report.Rebuilds;
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
  */
 public final class RebuildExplainer {
     private static final String NEWEST = ".newest.json";
+    /** Shared by the runs of one JVM, as the history files are by the runs on one agent. */
+    private static final RecentlyRead<BuildHistory> RECENT = new RecentlyRead<>(16);
     private final FilePort files;
     private final String stateDir;
     private final String modulePath;
@@ -88,6 +92,10 @@ public final class RebuildExplainer {
                     forgetLegacyHistory(path);
                 }
                 files.writeAtomically(path, content);
+                FileEntry written = files.entry(path);
+                if (written != null) {
+                    RECENT.put(path, written, updated);
+                }
                 files.writeAtomically(path + NEWEST, ReportJson.write(new Newest(content.length, reused(updated))));
             }
             return rebuilds;
@@ -133,9 +141,8 @@ public final class RebuildExplainer {
 
     private Newest newest(String historyPath) throws InterruptedException {
         try {
-            String name = historyPath.substring(Math.max(historyPath.lastIndexOf('/'), historyPath.lastIndexOf('\\')) + 1);
-            long size = files.list(AgentPaths.parent(historyPath)).stream().filter(e -> e.name().equals(name))
-                    .mapToLong(io.gobuild.engine.port.FileEntry::size).findFirst().orElse(-1);
+            FileEntry history = files.entry(historyPath);
+            long size = history == null ? -1 : history.size();
             Newest newest = ReportJson.read(files.read(historyPath + NEWEST), Newest.class);
             return size >= 0 && newest.historySize() == size ? newest : null;
         } catch (IOException | RuntimeException e) {
@@ -156,11 +163,18 @@ public final class RebuildExplainer {
     }
 
     private BuildHistory read(String path, boolean warnIfDamaged) throws IOException, InterruptedException {
-        if (!files.exists(path)) {
+        FileEntry file = files.entry(path);
+        if (file == null) {
             return BuildHistory.empty();
         }
+        Optional<BuildHistory> recent = RECENT.get(path, file);
+        if (recent.isPresent()) {
+            return recent.get();
+        }
         try {
-            return ReportJson.read(files.read(path), StoredHistory.class).history();
+            BuildHistory history = ReportJson.read(files.read(path), StoredHistory.class).history();
+            RECENT.put(path, file, history);
+            return history;
         } catch (IOException | RuntimeException e) {
             if (!warnIfDamaged) {
                 return BuildHistory.empty();

@@ -66,14 +66,29 @@ public final class LocalFilePort implements FilePort {
                 } catch (NoSuchFileException e) {
                     continue; // Removed since the directory was read (a temporary file of go or of a concurrent step).
                 }
-                long mtime = attributes.lastModifiedTime().toMillis();
-                Object key = attributes.fileKey();
-                entries.add(new FileEntry(child.getFileName().toString(), attributes.isDirectory(), attributes.size(),
-                        mtime, key != null ? key.toString() : "mtime=" + mtime));
+                entries.add(entryOf(child, attributes));
             }
         }
         entries.sort(Comparator.comparing(FileEntry::name));
         return entries;
+    }
+
+    @Override
+    public FileEntry entry(String path) throws IOException {
+        Path file = Path.of(path);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.isDirectory() ? null : entryOf(file, attributes);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static FileEntry entryOf(Path file, BasicFileAttributes attributes) {
+        long mtime = attributes.lastModifiedTime().toMillis();
+        Object key = attributes.fileKey();
+        return new FileEntry(file.getFileName().toString(), attributes.isDirectory(), attributes.size(),
+                mtime, key != null ? key.toString() : "mtime=" + mtime);
     }
 
     @Override

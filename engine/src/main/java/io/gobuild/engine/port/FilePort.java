@@ -21,6 +21,12 @@ public interface FilePort {
     /** The entries of a directory, sorted by name; empty when the directory does not exist. */
     List<FileEntry> list(String directory) throws IOException, InterruptedException;
 
+    /** One file's entry, as its directory's listing gives it; null when there is no such file. */
+    default FileEntry entry(String path) throws IOException, InterruptedException {
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        return list(AgentPaths.parent(path)).stream().filter(e -> e.name().equals(name) && !e.directory()).findFirst().orElse(null);
+    }
+
     /** Size, sha256 and which of the given strings occur, for each file, in one pass per file. */
     Map<String, FileFacts> inspect(List<String> paths, List<String> searchStrings)
             throws IOException, InterruptedException;

@@ -90,7 +90,12 @@ class RememberedQueriesTest {
     @Test
     void anEditInsideAFunctionAsksGoNothingAgainButANewImportDoes() throws Exception {
         Path module = GoTestSupport.copyExample(temp);
+        long start = System.currentTimeMillis();
         build(module);
+        java.util.Map<Path, Long> answers = new java.util.HashMap<>();
+        for (Path file : memoFilesSince(start)) {
+            answers.put(file, file.toFile().lastModified());
+        }
         Path greet = module.resolve("internal/greet/greet.go");
         Files.writeString(greet, Files.readString(greet).replace("Hello from ", "Hi from "));
 
@@ -102,6 +107,10 @@ class RememberedQueriesTest {
                 .filteredOn(c -> c.startsWith("go build ")).hasSize(2).allMatch(c -> c.contains("-debug-actiongraph="));
         assertThat(target(edited, "windows/amd64").skippedFiles()).as("verdicts remembered")
                 .anySatisfy(s -> assertThat(s.file()).isEqualTo("greet_unix.go"));
+        assertThat(answers).isNotEmpty().allSatisfy((file, written) -> {
+            assertThat(file.toFile().lastModified()).as("the answer is confirmed beside it, not written again").isEqualTo(written);
+            assertThat(Path.of(file + ".key")).exists();
+        });
 
         Files.writeString(greet, Files.readString(greet).replace("package greet\n", "package greet\n\nimport _ \"strings\"\n"));
         commands.clear();
@@ -114,6 +123,13 @@ class RememberedQueriesTest {
 
         assertThat(commands).as("no work expected: no action graph").filteredOn(c -> c.startsWith("go build ")).hasSize(2)
                 .noneMatch(c -> c.contains("-debug-actiongraph="));
+    }
+
+    /** The memo's answers written since then: this test's module's. */
+    private static List<Path> memoFilesSince(long millis) throws java.io.IOException {
+        try (Stream<Path> entries = Files.list(GoTestSupport.warmGoCache().resolve("xdg/gobuild/state/memo"))) {
+            return entries.filter(f -> f.toString().endsWith(".json") && f.toFile().lastModified() >= millis).toList();
+        }
     }
 
     @Test
