@@ -86,10 +86,9 @@ public final class Memo {
     /** Whether the note beside the answer says this key gives it: the key and the answer's content hash. */
     private boolean confirmed(String path, String keyHash, String storedContent) throws InterruptedException {
         try {
-            String note = path + CONFIRMED;
-            return files.exists(note) && new String(files.read(note), StandardCharsets.UTF_8).equals(keyHash + " " + storedContent);
+            return new String(files.read(path + CONFIRMED), StandardCharsets.UTF_8).equals(keyHash + " " + storedContent);
         } catch (IOException e) {
-            return false;
+            return false; // No note (yet), or an unreadable one.
         }
     }
 

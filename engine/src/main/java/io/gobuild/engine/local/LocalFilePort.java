@@ -88,7 +88,7 @@ public final class LocalFilePort implements FilePort {
         long mtime = attributes.lastModifiedTime().toMillis();
         Object key = attributes.fileKey();
         return new FileEntry(file.getFileName().toString(), attributes.isDirectory(), attributes.size(),
-                mtime, key != null ? key.toString() : "mtime=" + mtime);
+                mtime, key != null ? key.toString() : FileEntry.TIME_ONLY + mtime);
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.Optional;
  * What this JVM made of files it read or wrote last, so that an engine that stays up between
  * builds (the CLI's daemon) does not parse the same state file on every build. A value is used
  * only while its file is the one it came from: the same identity (inode), size and time; every
- * write replaces a state file, so a new identity. Held softly: memory pressure drops them, and the
+ * write replaces a state file, so a new identity (where the file system has no inodes, nothing is
+ * kept). Held softly: memory pressure drops them, and the
  * file is read again.
  */
 public final class RecentlyRead<T> {
@@ -32,15 +33,15 @@ public final class RecentlyRead<T> {
 
     public synchronized Optional<T> get(String path, FileEntry file) {
         Entry<T> entry = entries.get(path);
-        if (entry == null || file.identity() == null || !entry.describes(file)) {
+        if (entry == null || !file.identifiesFile() || !entry.describes(file)) {
             return Optional.empty();
         }
         return Optional.ofNullable(entry.value().get());
     }
 
     public synchronized void put(String path, FileEntry file, T value) {
-        if (file.identity() == null) {
-            entries.remove(path);
+        if (!file.identifiesFile()) {
+            entries.remove(path); // A file rewritten to the same size within one tick would look the same.
             return;
         }
         entries.put(path, new Entry<>(file.identity(), file.size(), file.lastModifiedMillis(), new SoftReference<>(value)));

@@ -22,6 +22,15 @@ class RecentlyReadTest {
     }
 
     @Test
+    void withoutAFileIdentityNothingIsKept() {
+        RecentlyRead<String> recent = new RecentlyRead<>(2);
+        FileEntry timeOnly = file(FileEntry.TIME_ONLY + 1000, 10, 1000);
+        recent.put("/state/a", timeOnly, "parsed a");
+
+        assertThat(recent.get("/state/a", timeOnly)).isEmpty();
+    }
+
+    @Test
     void onlyTheMostRecentlyUsedAreKept() {
         RecentlyRead<String> recent = new RecentlyRead<>(2);
         recent.put("/a", file("1", 1, 1), "a");
