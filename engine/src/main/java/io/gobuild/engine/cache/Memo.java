@@ -121,8 +121,8 @@ public final class Memo {
     private void remember(String path, String keyHash, String contentHash, Object value) throws InterruptedException {
         try {
             files.createDirectories(directory);
-            files.writeAtomically(path, JSON.writeValueAsBytes(Map.of("key", keyHash, "content", contentHash, "value", value)));
-        } catch (IOException e) {
+            files.writeAtomically(path, ReportJson.writeCompact(Map.of("key", keyHash, "content", contentHash, "value", value)));
+        } catch (IOException | java.io.UncheckedIOException e) {
             // Not remembering costs the next run a query, nothing more.
         }
     }

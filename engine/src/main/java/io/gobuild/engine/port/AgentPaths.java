@@ -43,7 +43,16 @@ public final class AgentPaths {
     }
 
     public static String parent(String path) {
-        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        int slash = lastSeparator(path);
         return slash <= 0 ? path.substring(0, Math.max(slash, 0) + 1) : path.substring(0, slash);
+    }
+
+    /** The last element of a path: a file's own name. */
+    public static String name(String path) {
+        return path.substring(lastSeparator(path) + 1);
+    }
+
+    private static int lastSeparator(String path) {
+        return Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
     }
 }

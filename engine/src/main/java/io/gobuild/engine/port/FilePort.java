@@ -23,7 +23,7 @@ public interface FilePort {
 
     /** One file's entry, as its directory's listing gives it; null when there is no such file. */
     default FileEntry entry(String path) throws IOException, InterruptedException {
-        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        String name = AgentPaths.name(path);
         return list(AgentPaths.parent(path)).stream().filter(e -> e.name().equals(name) && !e.directory()).findFirst().orElse(null);
     }
 

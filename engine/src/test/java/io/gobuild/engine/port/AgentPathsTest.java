@@ -13,4 +13,11 @@ class AgentPathsTest {
         assertThat(AgentPaths.resolve("C:\\agent\\ws", "dist")).isEqualTo("C:/agent/ws/dist");
         assertThat(AgentPaths.parent("/a/b/c")).isEqualTo("/a/b");
     }
+
+    @Test
+    void namesTheLastElementOnEitherSeparator() {
+        assertThat(AgentPaths.name("/cache/state/linux_amd64.history.json")).isEqualTo("linux_amd64.history.json");
+        assertThat(AgentPaths.name("C:\\cache\\state\\memo.json")).isEqualTo("memo.json");
+        assertThat(AgentPaths.name("memo.json")).isEqualTo("memo.json");
+    }
 }
