@@ -120,6 +120,12 @@ final class RemoteFilePort implements FilePort {
     }
 
     @Override
+    public <T extends Serializable> Map<String, T> processEach(List<String> paths, FileProcessor<T> processor)
+            throws IOException, InterruptedException {
+        return on(new ProcessEach<>(new ArrayList<>(paths), processor));
+    }
+
+    @Override
     public TreeSize treeSize(String directory) throws IOException, InterruptedException {
         return on(new Size(directory));
     }
@@ -271,6 +277,13 @@ final class RemoteFilePort implements FilePort {
         @Override
         public T apply(FilePort local) throws IOException, InterruptedException {
             return local.process(path, processor);
+        }
+    }
+
+    record ProcessEach<T extends Serializable>(ArrayList<String> paths, FileProcessor<T> processor) implements Action<Map<String, T>> {
+        @Override
+        public Map<String, T> apply(FilePort local) throws IOException, InterruptedException {
+            return new java.util.HashMap<>(local.processEach(paths, processor));
         }
     }
 

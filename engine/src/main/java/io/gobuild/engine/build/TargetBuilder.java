@@ -59,9 +59,10 @@ public final class TargetBuilder {
     }
 
     /**
-     * Builds the target. When explaining, go also prints what it compiles (-v) and writes its action
-     * graph beside the build; the rebuild causes come from the graph and the agent's history, and
-     * only when the graph does not account for every change from a traced no-op build afterwards.
+     * Builds the target. When explaining, go also prints what it compiles (-v) and, unless only file
+     * contents changed since the last build here, writes its action graph beside the build; the
+     * rebuild causes come from go's build cache and binaries or from the graph, with the agent's
+     * history, and only when they do not account for every change from a traced no-op build afterwards.
      *
      * @param startOffsetMs when this target started, counted from the build's start (for timelines)
      * @param goFinished    told go's exit code (-1 when it could not run) as soon as the go build
@@ -84,7 +85,10 @@ public final class TargetBuilder {
         // A target with no build on record needs go's whole trace, and the build itself writes it:
         // no second, traced build follows (its compiler errors reach the log when it ends).
         boolean traceItself = explanation != null && !explanation.recorded(plan.target());
-        boolean graph = explanation != null && !traceItself && explanation.expectsWork(plan);
+        boolean work = explanation != null && !traceItself && explanation.expectsWork(plan);
+        // Only file contents changed since the last build here: go's records explain it, no graph needed.
+        boolean derive = work && explanation.derivable(plan);
+        boolean graph = work && !derive;
         if (explanation != null) {
             argv.add(2, "-v");
         }
@@ -128,7 +132,7 @@ public final class TargetBuilder {
             Map<String, FileEntry> after = entries(builtPaths);
             boolean relinked = builtPaths.stream().anyMatch(p -> !java.util.Objects.equals(identity(before.get(p)), identity(after.get(p))));
             explained = Concurrently.start(traceItself ? () -> explainTraced(explanation, plan, log, traceFile)
-                    : () -> explain(explanation, plan, log, argv, graph ? graphFile : null, compiled, relinked));
+                    : () -> explain(explanation, plan, log, argv, graph ? graphFile : null, derive, compiled, relinked));
         }
         List<Artifact> artifacts;
         try {
@@ -145,12 +149,16 @@ public final class TargetBuilder {
     }
 
     /**
-     * The causes of a successful build: none when go did nothing; else from the action graph go
-     * wrote (when it was asked to), or from a traced no-op build when the graph does not do.
+     * The causes of a successful build: none when go did nothing; else from go's records of the
+     * build (when only file contents changed) or the action graph go wrote (when it was asked to),
+     * or from a traced no-op build when neither does.
      */
     private Rebuilds explain(Explanation explanation, TargetPlan plan, LogSink log, List<String> argv, String graphFile,
-                             List<String> compiled, boolean relinked) throws IOException, InterruptedException {
+                             boolean derive, List<String> compiled, boolean relinked) throws IOException, InterruptedException {
         Rebuilds rebuilds = compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
+        if (rebuilds == null && derive) {
+            rebuilds = explanation.fromCache(plan, compiled);
+        }
         if (rebuilds == null && graphFile != null) {
             rebuilds = explanation.fromGraph(plan, actionGraph(graphFile), compiled);
         }
@@ -232,6 +240,15 @@ public final class TargetBuilder {
          * no-op build then costs a tenth more; a build that did work needs no second, traced one).
          */
         boolean expectsWork(TargetPlan plan) throws IOException, InterruptedException;
+
+        /**
+         * Whether a build that is expected to do work can be explained without its action graph:
+         * its configuration is the last successful build's here, only file contents changed.
+         */
+        boolean derivable(TargetPlan plan) throws IOException, InterruptedException;
+
+        /** The causes of a successful build read from go's build cache and binaries, or null when that needs a trace. */
+        Rebuilds fromCache(TargetPlan plan, List<String> compiled) throws IOException, InterruptedException;
 
         /** The causes of a successful build read from go's action graph, or null when that needs a trace. */
         Rebuilds fromGraph(TargetPlan plan, ActionGraph graph, List<String> compiled) throws IOException, InterruptedException;

@@ -13,7 +13,7 @@ import java.util.Map;
  * whose last part is the content ID that the actions depending on it hash. In go's order, with
  * dependencies before the actions that need them.
  */
-public record ActionGraph(Map<String, Action> actions) implements Serializable {
+public record ActionGraph(Map<String, Action> actions) implements BuildIds, Serializable {
     private static final long serialVersionUID = 1L;
 
     public ActionGraph {
@@ -26,17 +26,12 @@ public record ActionGraph(Map<String, Action> actions) implements Serializable {
         return new ActionGraph(byName);
     }
 
-    /** The full build ID of a package's compile, or null when the graph has none. */
+    @Override
     public String buildId(String packagePath) {
         Action action = actions.get("build " + packagePath);
         return action == null ? null : action.buildId();
     }
 
-    /** The content ID of a package's compile: what its importers and the linker hash. */
-    public String contentId(String packagePath) {
-        String buildId = buildId(packagePath);
-        return buildId == null ? null : buildId.substring(buildId.lastIndexOf('/') + 1);
-    }
 
     /** `build P` or `link P`, named as the cache-key trace names them. */
     public record Action(String name, String actionId, String buildId) implements Serializable {

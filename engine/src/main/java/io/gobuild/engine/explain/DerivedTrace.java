@@ -75,7 +75,7 @@ public final class DerivedTrace {
         Map<String, String> fileHashes = hashSourceFiles(stale, directories, hasher);
         for (Map.Entry<String, List<String>> entry : stale.entrySet()) {
             ActionGraph.Action action = graph.actions().get(entry.getKey());
-            List<String> inputs = updated(action, entry.getValue(), graph, directories, fileHashes, stamps);
+            List<String> inputs = updated(action.name(), entry.getValue(), graph, directories, fileHashes, stamps);
             byte[] sum = Sha256.digest().digest((String.join("\n", inputs) + "\n").getBytes(StandardCharsets.UTF_8));
             if (inputs.isEmpty() || !goHashString(sum).equals(action.actionId())) {
                 return Optional.empty();
@@ -86,8 +86,8 @@ public final class DerivedTrace {
     }
 
     /** The current sha256 of every source file named by a stale compile of a package in the module. */
-    private static Map<String, String> hashSourceFiles(Map<String, List<String>> stale, PackageDirectories directories,
-                                                       Hasher hasher) throws IOException, InterruptedException {
+    static Map<String, String> hashSourceFiles(Map<String, List<String>> stale, PackageDirectories directories,
+                                               Hasher hasher) throws IOException, InterruptedException {
         Set<String> paths = new LinkedHashSet<>();
         stale.forEach((name, inputs) -> {
             String dir = name.startsWith("build ") ? directories.of(name.substring(6)) : null;
@@ -109,10 +109,10 @@ public final class DerivedTrace {
      * build info and stamps. The first line (the go command's version, salted into every key) is
      * never touched.
      */
-    private static List<String> updated(ActionGraph.Action action, List<String> recorded, ActionGraph graph,
+    static List<String> updated(String name, List<String> recorded, BuildIds graph,
                                         PackageDirectories directories, Map<String, String> fileHashes, BuildStamps stamps) {
-        String packagePath = action.name().substring(action.name().indexOf(' ') + 1);
-        String dir = action.name().startsWith("build ") ? directories.of(packagePath) : null;
+        String packagePath = name.substring(name.indexOf(' ') + 1);
+        String dir = name.startsWith("build ") ? directories.of(packagePath) : null;
         List<String> inputs = new ArrayList<>(recorded.size());
         for (int i = 0; i < recorded.size(); i++) {
             String line = recorded.get(i);
@@ -121,7 +121,7 @@ public final class DerivedTrace {
         return inputs;
     }
 
-    private static String updatedLine(String line, String packagePath, String dir, ActionGraph graph, Map<String, String> fileHashes,
+    private static String updatedLine(String line, String packagePath, String dir, BuildIds graph, Map<String, String> fileHashes,
                                       BuildStamps stamps) {
         String file = fileName(line);
         if (file != null) {

@@ -55,17 +55,36 @@ public final class RebuildExplainer {
      */
     public Rebuilds explainFromGraph(String goos, String goarch, String subject, ActionGraph graph, List<String> compiled,
                                      String moduleDir, BuildStamps stamps, String runId) throws IOException, InterruptedException {
-        DerivedTrace.PackageDirectories directories = packagePath -> packagePath.equals(modulePath) ? moduleDir
+        // A damaged history derives nothing; the trace that follows is what warns of it.
+        return explainWith(goos, goarch, subject, history -> DerivedTrace.derive(history, graph, compiled, directories(moduleDir),
+                hasher(), stamps), true, runId, false);
+    }
+
+    /** Where the main module's packages are; null for any other package (its files do not change). */
+    private DerivedTrace.PackageDirectories directories(String moduleDir) {
+        return packagePath -> packagePath.equals(modulePath) ? moduleDir
                 : packagePath.startsWith(modulePath + "/") ? AgentPaths.join(moduleDir, packagePath.substring(modulePath.length() + 1))
                 : null;
-        DerivedTrace.Hasher hasher = paths -> {
+    }
+
+    private DerivedTrace.Hasher hasher() {
+        return paths -> {
             Map<String, String> hashes = new HashMap<>();
             files.inspect(paths, List.of()).forEach((path, facts) -> hashes.put(path, facts.sha256()));
             return hashes;
         };
-        // A damaged history derives nothing; the trace that follows is what warns of it.
-        return explainWith(goos, goarch, subject, history -> DerivedTrace.derive(history, graph, compiled, directories, hasher, stamps),
-                true, runId, false);
+    }
+
+    /**
+     * Explains a successful build that ran without its action graph, from the recorded build of
+     * the same configuration and what go left in its build cache and binaries (see {@link
+     * CacheDerivedTrace}); null when they do not account for every action, and the caller traces
+     * the build instead.
+     */
+    public Rebuilds explainFromCache(String goos, String goarch, String subject, List<String> compiled, CacheDerivedTrace.GoRecords records,
+                                     String moduleDir, String runId) throws IOException, InterruptedException {
+        return explainWith(goos, goarch, subject, history -> CacheDerivedTrace.derive(history, compiled, records,
+                directories(moduleDir), hasher()), true, runId, false);
     }
 
     /** Where a build's trace comes from, given the history it is compared with. */

@@ -8,6 +8,7 @@ import io.gobuild.engine.cache.QueryKey;
 import io.gobuild.engine.build.KnownArtifacts;
 import io.gobuild.engine.build.Ldflags;
 import io.gobuild.engine.explain.ActionGraph;
+import io.gobuild.engine.explain.GoBuildCache;
 import io.gobuild.engine.explain.BuildStamps;
 import io.gobuild.engine.explain.HashTrace;
 import io.gobuild.engine.explain.RebuildExplainer;
@@ -28,8 +29,10 @@ import io.gobuild.engine.report.TargetStatus;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -154,6 +157,26 @@ final class CompileStage implements Stage {
             }
 
             @Override
+            public boolean derivable(TargetPlan plan) throws IOException, InterruptedException {
+                // Go's records are read from its build cache directory: not there when a program keeps the cache.
+                boolean cacheProgram = !plan.environment().getOrDefault("GOCACHEPROG", context.toolchain.goEnv().getOrDefault("GOCACHEPROG", "")).isEmpty();
+                return !cacheProgram && forecast.sameConfiguration(plan, configurationKey(context, plan));
+            }
+
+            @Override
+            public Rebuilds fromCache(TargetPlan plan, List<String> compiled) throws InterruptedException {
+                Target target = plan.target();
+                Map<String, String> binaries = new HashMap<>();
+                plan.outputs().forEach(o -> binaries.put(o.mainPackage().importPath(), o.builtPath()));
+                try {
+                    return explainer.explainFromCache(target.goos(), target.goarch(), context.modulePath + " for " + target.port(), compiled,
+                            new GoBuildCache(context.host.files(), plan.environment().get("GOCACHE"), binaries), context.moduleDir, context.runId);
+                } catch (IOException | RuntimeException e) {
+                    return null; // A source file gone since the build, say: the trace decides.
+                }
+            }
+
+            @Override
             public Rebuilds fromGraph(TargetPlan plan, ActionGraph graph, List<String> compiled) throws InterruptedException {
                 Target target = plan.target();
                 // PATTERN=FLAGS gives flags per package: not rewritten, the trace decides.
@@ -256,7 +279,7 @@ final class CompileStage implements Stage {
                                 if (results[index].status() == TargetStatus.SUCCESS) {
                                     seeds.remember(context.modulePath, plan.target(), new BuildSeeds.Seed(plan.buildDir(), knownPath));
                                     if (context.request.explain()) {
-                                        forecast.remember(plan, workKey(context, plan));
+                                        forecast.remember(plan, workKey(context, plan), () -> configurationKey(context, plan));
                                     }
                                 }
                                 if (key != null && results[index].status() == TargetStatus.SUCCESS) {
@@ -331,6 +354,17 @@ final class CompileStage implements Stage {
                 .environment(plan.environment()).add(plan.outputs().stream().map(PlannedOutput::relativePath).toList())
                 .add(context.source.commit() + " " + context.source.commitTime() + " " + context.source.dirty())
                 .add(String.valueOf(context.request.explain())).add(context.moduleStamp().digest()).toString();
+    }
+
+    /**
+     * What a target's action IDs depend on but the contents of the module's files: the work key
+     * with the files' names and what go lists them by (package clauses, imports, constraints) in
+     * place of their sizes and times (see {@link WorkForecast}).
+     */
+    private static String configurationKey(BuildContext context, TargetPlan plan) throws IOException, InterruptedException {
+        return QueryKey.of("configuration v1", context.toolchain).add(context.moduleDir).add(plan.goArgs())
+                .environment(plan.environment()).add(context.moduleContents())
+                .add(context.source.commit() + " " + context.source.commitTime() + " " + context.source.dirty()).toString();
     }
 
     /** What decides whether go will do work for a target, as far as it is cheap to know (see {@link WorkForecast}). */

@@ -75,6 +75,23 @@ public interface FilePort {
      */
     <T extends Serializable> T process(String path, FileProcessor<T> processor) throws IOException, InterruptedException;
 
+    /**
+     * {@link #process} for many files in one call (one round trip to an agent): a result per path,
+     * null for a file that cannot be read.
+     */
+    default <T extends Serializable> Map<String, T> processEach(List<String> paths, FileProcessor<T> processor)
+            throws IOException, InterruptedException {
+        Map<String, T> results = new java.util.HashMap<>();
+        for (String path : paths) {
+            try {
+                results.put(path, process(path, processor));
+            } catch (IOException e) {
+                results.put(path, null);
+            }
+        }
+        return results;
+    }
+
     /** Turns a file's content into a small result. */
     interface FileProcessor<T extends Serializable> extends Serializable {
         T process(InputStream content) throws IOException;
