@@ -132,7 +132,7 @@ public final class TargetBuilder {
             Map<String, FileEntry> after = entries(builtPaths);
             boolean relinked = builtPaths.stream().anyMatch(p -> !java.util.Objects.equals(identity(before.get(p)), identity(after.get(p))));
             explained = Concurrently.start(traceItself ? () -> explainTraced(explanation, plan, log, traceFile)
-                    : () -> explain(explanation, plan, log, argv, graph ? graphFile : null, derive, compiled, relinked));
+                    : () -> explain(explanation, plan, log, argv, graph ? graphFile : null, derive, compiled, relinked, after));
         }
         List<Artifact> artifacts;
         try {
@@ -154,10 +154,11 @@ public final class TargetBuilder {
      * or from a traced no-op build when neither does.
      */
     private Rebuilds explain(Explanation explanation, TargetPlan plan, LogSink log, List<String> argv, String graphFile,
-                             boolean derive, List<String> compiled, boolean relinked) throws IOException, InterruptedException {
+                             boolean derive, List<String> compiled, boolean relinked, Map<String, FileEntry> binaries)
+            throws IOException, InterruptedException {
         Rebuilds rebuilds = compiled.isEmpty() && !relinked ? explanation.unchanged(plan.target()) : null;
         if (rebuilds == null && derive) {
-            rebuilds = explanation.fromCache(plan, compiled);
+            rebuilds = explanation.fromCache(plan, compiled, binaries);
         }
         if (rebuilds == null && graphFile != null) {
             rebuilds = explanation.fromGraph(plan, actionGraph(graphFile), compiled);
@@ -247,8 +248,12 @@ public final class TargetBuilder {
          */
         boolean derivable(TargetPlan plan) throws IOException, InterruptedException;
 
-        /** The causes of a successful build read from go's build cache and binaries, or null when that needs a trace. */
-        Rebuilds fromCache(TargetPlan plan, List<String> compiled) throws IOException, InterruptedException;
+        /**
+         * The causes of a successful build read from go's build cache and binaries, or null when that needs a trace.
+         *
+         * @param binaries the binaries go left, as they are now (by built path)
+         */
+        Rebuilds fromCache(TargetPlan plan, List<String> compiled, Map<String, FileEntry> binaries) throws IOException, InterruptedException;
 
         /** The causes of a successful build read from go's action graph, or null when that needs a trace. */
         Rebuilds fromGraph(TargetPlan plan, ActionGraph graph, List<String> compiled) throws IOException, InterruptedException;

@@ -81,6 +81,7 @@ public final class CacheDerivedTrace {
         private final DerivedTrace.PackageDirectories directories;
         private final Map<String, String> fileHashes;
         private final Map<String, String> newBuildIds = new HashMap<>();
+        private final Set<String> changedContent = new HashSet<>();
         private final Set<String> resolving = new HashSet<>();
         final Map<String, TracedAction> actions = new LinkedHashMap<>();
 
@@ -99,12 +100,43 @@ public final class CacheDerivedTrace {
             return newBuildIds.get(packagePath);
         }
 
+        /**
+         * The packages whose files were read again come first, each after what it imports. When
+         * none of them compiled to other content, no other compile moved, and only the links of
+         * main packages with a new build ID are worked out again; the rest keep their recorded
+         * inputs (every link still checked against its binary). Else every action is worked out.
+         */
         boolean all() throws IOException, InterruptedException {
-            for (String name : recordedIds.keySet()) {
-                if (!resolve(name)) {
+            for (String packagePath : rehashed) {
+                if (recordedIds.containsKey("build " + packagePath) && !resolve("build " + packagePath)) {
                     return false;
                 }
             }
+            boolean contentMoved = !changedContent.isEmpty();
+            for (Map.Entry<String, String> action : recordedIds.entrySet()) {
+                String name = action.getKey();
+                if (actions.containsKey(name)) {
+                    continue;
+                }
+                boolean link = name.startsWith("link ");
+                String packagePath = name.substring(name.indexOf(' ') + 1);
+                if (contentMoved || link && newBuildIds.containsKey(packagePath)) {
+                    if (!resolve(name)) {
+                        return false;
+                    }
+                } else if (!keep(name, packagePath, link, action.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean keep(String name, String packagePath, boolean link, String recordedId) throws IOException, InterruptedException {
+            List<String> recorded = history.inputs().get(recordedId);
+            if (recorded == null || recorded.isEmpty() || !confirmed(packagePath, link, recordedId, recordedId)) {
+                return false;
+            }
+            actions.put(name, new TracedAction(name, recordedId, recorded));
             return true;
         }
 
@@ -119,13 +151,16 @@ public final class CacheDerivedTrace {
             }
             String packagePath = name.substring(name.indexOf(' ') + 1);
             boolean link = name.startsWith("link ");
+            boolean touched = link || rehashed.contains(packagePath);
             for (String line : recorded) {
                 String dependency = dependency(line, packagePath);
-                if (dependency != null && recordedIds.containsKey("build " + dependency) && !resolve("build " + dependency)) {
-                    return false;
+                if (dependency != null && recordedIds.containsKey("build " + dependency)) {
+                    if (!resolve("build " + dependency)) {
+                        return false;
+                    }
+                    touched |= changedContent.contains(dependency);
                 }
             }
-            boolean touched = link || rehashed.contains(packagePath) || recorded.stream().anyMatch(this::namesNewBuild);
             List<String> inputs = touched ? DerivedTrace.updated(name, recorded, this, directories, fileHashes, null) : recorded;
             String id = inputs.equals(recorded) ? recordedId
                     : HexFormat.of().formatHex(Sha256.digest().digest((String.join("\n", inputs) + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -136,7 +171,11 @@ public final class CacheDerivedTrace {
             return true;
         }
 
-        /** A link is always checked against its binary; a compile whose ID moved, against the archive go stored under it. */
+        /**
+         * A link is always checked against its binary; a compile whose ID moved, against the
+         * archive go stored under it, and its content against the archive of its recorded ID
+         * (gone from the cache: taken as changed).
+         */
         private boolean confirmed(String packagePath, boolean link, String recordedId, String id) throws IOException, InterruptedException {
             if (link) {
                 String built = records.linked(packagePath);
@@ -150,15 +189,11 @@ public final class CacheDerivedTrace {
                 return false;
             }
             newBuildIds.put(packagePath, built);
-            return true;
-        }
-
-        private boolean namesNewBuild(String line) {
-            if (newBuildIds.isEmpty()) {
-                return false;
+            String before = records.compiled(recordedId);
+            if (before == null || !contentId(packagePath).equals(before.substring(before.lastIndexOf('/') + 1))) {
+                changedContent.add(packagePath);
             }
-            String dependency = dependency(line, null);
-            return dependency != null && newBuildIds.containsKey(dependency);
+            return true;
         }
 
         /** The package an input line takes a build ID from: `import P ID`, `packagefile P=ID`, or the main package of `packagemain`. */

@@ -16,23 +16,36 @@ import java.nio.charset.StandardCharsets;
 public final class GoBuildId implements FileProcessor<String> {
     private static final long serialVersionUID = 1L;
     private static final int LOOKED_AT = 1 << 15;
+    private static final int FIRST_LOOK = 1 << 13;
+    private static final byte[] ARCHIVE_MAGIC = "!<arch>\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
     private static final byte[] ARCHIVE = "\nbuild id \"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TEXT = "\u00ff Go build ID: \"".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] NOTE_NAME = {'G', 'o', 0, 0};
     private static final int NOTE_TYPE = 4;
 
+    /** Where go puts it, most files need the first few KiB only: the rest is read when those do not do. */
     @Override
     public String process(InputStream content) throws IOException {
-        byte[] head = content.readNBytes(LOOKED_AT);
-        return find(head, head.length);
+        byte[] head = new byte[LOOKED_AT];
+        int length = content.readNBytes(head, 0, FIRST_LOOK);
+        String found = find(head, length);
+        if (found == null && length == FIRST_LOOK) {
+            length += content.readNBytes(head, length, LOOKED_AT - length);
+            found = find(head, length);
+        }
+        return found;
     }
 
     static String find(byte[] data, int length) {
-        String quoted = quotedAfter(data, length, ARCHIVE);
-        if (quoted == null) {
-            quoted = quotedAfter(data, length, TEXT);
+        if (startsWith(data, length, ARCHIVE_MAGIC)) {
+            return quotedAfter(data, length, ARCHIVE);
         }
-        return quoted != null ? quoted : elfNote(data, length);
+        return startsWith(data, length, ELF_MAGIC) ? elfNote(data, length) : quotedAfter(data, length, TEXT);
+    }
+
+    private static boolean startsWith(byte[] data, int length, byte[] magic) {
+        return length >= magic.length && indexOf(data, magic.length, magic, 0) == 0;
     }
 
     /** The first part of a build ID: the action ID of what wrote the file. */
@@ -80,14 +93,11 @@ public final class GoBuildId implements FileProcessor<String> {
     }
 
     private static int indexOf(byte[] data, int length, byte[] marker, int from) {
-        outer:
+        byte first = marker[0];
         for (int i = Math.max(0, from); i <= length - marker.length; i++) {
-            for (int j = 0; j < marker.length; j++) {
-                if (data[i + j] != marker[j]) {
-                    continue outer;
-                }
+            if (data[i] == first && java.util.Arrays.equals(data, i, i + marker.length, marker, 0, marker.length)) {
+                return i;
             }
-            return i;
         }
         return -1;
     }

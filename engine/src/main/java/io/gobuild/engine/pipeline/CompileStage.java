@@ -21,6 +21,7 @@ import io.gobuild.engine.request.ByteSize;
 import io.gobuild.engine.build.TargetBuilder;
 import io.gobuild.engine.build.TargetPlan;
 import io.gobuild.engine.port.AgentPaths;
+import io.gobuild.engine.port.FileEntry;
 import io.gobuild.engine.port.FilePort;
 import io.gobuild.engine.port.LogSink;
 import io.gobuild.engine.report.BuildReport.RunStatus;
@@ -164,13 +165,14 @@ final class CompileStage implements Stage {
             }
 
             @Override
-            public Rebuilds fromCache(TargetPlan plan, List<String> compiled) throws InterruptedException {
+            public Rebuilds fromCache(TargetPlan plan, List<String> compiled, Map<String, FileEntry> entries) throws InterruptedException {
                 Target target = plan.target();
                 Map<String, String> binaries = new HashMap<>();
                 plan.outputs().forEach(o -> binaries.put(o.mainPackage().importPath(), o.builtPath()));
                 try {
                     return explainer.explainFromCache(target.goos(), target.goarch(), context.modulePath + " for " + target.port(), compiled,
-                            new GoBuildCache(context.host.files(), plan.environment().get("GOCACHE"), binaries), context.moduleDir, context.runId);
+                            new GoBuildCache(context.host.files(), plan.environment().get("GOCACHE"), binaries, entries), context.moduleDir,
+                            context.runId);
                 } catch (IOException | RuntimeException e) {
                     return null; // A source file gone since the build, say: the trace decides.
                 }

@@ -152,7 +152,7 @@ class CacheDerivedTraceTest {
     private Optional<HashTrace> derive(BuildHistory history, List<String> compiled) throws Exception {
         Map<String, String> binaries = Map.of(modulePath + "/cmd/app", temp.resolve("out/app").toString(),
                 modulePath + "/cmd/other", temp.resolve("out/other").toString());
-        return CacheDerivedTrace.derive(history, compiled, new GoBuildCache(new LocalFilePort(), env.get("GOCACHE"), binaries),
+        return CacheDerivedTrace.derive(history, compiled, new GoBuildCache(new LocalFilePort(), env.get("GOCACHE"), binaries, Map.of()),
                 p -> p.equals(modulePath) ? module.toString()
                         : p.startsWith(modulePath + "/") ? module.resolve(p.substring(modulePath.length() + 1)).toString() : null,
                 paths -> {
