@@ -8,6 +8,6 @@ public interface BuildIds {
     /** The content ID of a package's compile: what its importers and the linker hash. */
     default String contentId(String packagePath) {
         String buildId = buildId(packagePath);
-        return buildId == null ? null : buildId.substring(buildId.lastIndexOf('/') + 1);
+        return buildId == null ? null : GoBuildId.contentPart(buildId);
     }
 }

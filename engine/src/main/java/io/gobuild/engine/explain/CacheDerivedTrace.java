@@ -190,7 +190,7 @@ public final class CacheDerivedTrace {
             }
             newBuildIds.put(packagePath, built);
             String before = records.compiled(recordedId);
-            if (before == null || !contentId(packagePath).equals(before.substring(before.lastIndexOf('/') + 1))) {
+            if (before == null || !contentId(packagePath).equals(GoBuildId.contentPart(before))) {
                 changedContent.add(packagePath);
             }
             return true;

@@ -54,6 +54,11 @@ public final class GoBuildId implements FileProcessor<String> {
         return slash < 0 ? buildId : buildId.substring(0, slash);
     }
 
+    /** The last part of a build ID: the content ID of what was written, which importers and the linker hash. */
+    static String contentPart(String buildId) {
+        return buildId.substring(buildId.lastIndexOf('/') + 1);
+    }
+
     private static String quotedAfter(byte[] data, int length, byte[] marker) {
         int at = indexOf(data, length, marker, 0);
         if (at < 0) {

@@ -364,15 +364,19 @@ final class CompileStage implements Stage {
      * place of their sizes and times (see {@link WorkForecast}).
      */
     private static String configurationKey(BuildContext context, TargetPlan plan) throws IOException, InterruptedException {
-        return QueryKey.of("configuration v1", context.toolchain).add(context.moduleDir).add(plan.goArgs())
-                .environment(plan.environment()).add(context.moduleContents())
-                .add(context.source.commit() + " " + context.source.commitTime() + " " + context.source.dirty()).toString();
+        return targetKey("configuration v1", context, plan, context.moduleContents());
     }
 
     /** What decides whether go will do work for a target, as far as it is cheap to know (see {@link WorkForecast}). */
     private static String workKey(BuildContext context, TargetPlan plan) throws IOException, InterruptedException {
-        return QueryKey.of("work v1", context.toolchain).add(context.moduleDir).add(plan.goArgs())
-                .environment(plan.environment()).add(context.moduleFingerprint())
+        return targetKey("work v1", context, plan, context.moduleFingerprint());
+    }
+
+    /** A target's toolchain, go arguments, Go variables and commit, with the module's files as given. */
+    private static String targetKey(String kind, BuildContext context, TargetPlan plan, String moduleFiles)
+            throws IOException, InterruptedException {
+        return QueryKey.of(kind, context.toolchain).add(context.moduleDir).add(plan.goArgs())
+                .environment(plan.environment()).add(moduleFiles)
                 .add(context.source.commit() + " " + context.source.commitTime() + " " + context.source.dirty()).toString();
     }
 
