@@ -1,19 +1,15 @@
 package io.gobuild.engine.explain;
 
 import io.gobuild.engine.local.LocalFilePort;
-import io.gobuild.engine.port.Sha256;
 import io.gobuild.engine.support.GoTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,22 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CacheDerivedTraceTest {
     @TempDir
     Path temp;
+    private RawGoModule go;
     private Path module;
     private String modulePath;
-    private Map<String, String> env;
 
     @BeforeEach
     void module() {
-        module = temp.resolve("m");
-        // A path of its own per run: the shared build cache must not already hold what the test changes.
-        modulePath = "example.com/cached" + Long.toHexString(System.nanoTime());
-        ExplainFixture.writeModule(module, modulePath);
-        GoTestSupport.write(module.resolve("cmd/other/main.go"), "package main\n\nimport \"" + modulePath
-                + "/internal/leaf\"\n\nfunc main() { println(leaf.Name()) }\n");
-        env = new HashMap<>(GoTestSupport.environment());
-        env.put("GOCACHE", GoTestSupport.warmGoCache().resolve("xdg/gobuild/go-build").toString());
-        env.put("CGO_ENABLED", "0");
-        env.put("GOTOOLCHAIN", "local");
+        go = new RawGoModule(temp, "example.com/cached");
+        module = go.dir;
+        modulePath = go.path;
     }
 
     @Test
@@ -115,17 +104,17 @@ class CacheDerivedTraceTest {
         for (Map.Entry<String, String> target : targets.entrySet()) {
             String[] port = target.getKey().split("/");
             Path out = temp.resolve(port[0] + "_" + port[1]);
-            go(List.of("build", "-trimpath", "-ldflags=-s -w", "-o", out + "/", "./cmd/app"), Map.of("GOOS", port[0], "GOARCH", port[1]));
+            go.go(List.of("build", "-trimpath", "-ldflags=-s -w", "-o", out + "/", "./cmd/app"), Map.of("GOOS", port[0], "GOARCH", port[1]));
             Path binary = out.resolve("app" + target.getValue());
-            String expected = go(List.of("tool", "buildid", binary.toString()), Map.of()).strip();
+            String expected = go.go(List.of("tool", "buildid", binary.toString()), Map.of()).strip();
             try (InputStream in = Files.newInputStream(binary)) {
                 assertThat(new GoBuildId().process(in)).as(target.getKey()).isEqualTo(expected);
             }
         }
         Path archive = temp.resolve("leaf.a");
-        go(List.of("build", "-trimpath", "-o", archive.toString(), "./internal/leaf"), Map.of());
+        go.go(List.of("build", "-trimpath", "-o", archive.toString(), "./internal/leaf"), Map.of());
         try (InputStream in = Files.newInputStream(archive)) {
-            assertThat(new GoBuildId().process(in)).isEqualTo(go(List.of("tool", "buildid", archive.toString()), Map.of()).strip());
+            assertThat(new GoBuildId().process(in)).isEqualTo(go.go(List.of("tool", "buildid", archive.toString()), Map.of()).strip());
         }
         try (InputStream in = Files.newInputStream(module.resolve("go.mod"))) {
             assertThat(new GoBuildId().process(in)).isNull();
@@ -137,46 +126,17 @@ class CacheDerivedTraceTest {
         List<String> args = new ArrayList<>(List.of("build", "-v", "-trimpath"));
         args.addAll(List.of(flags));
         args.addAll(List.of("-o", temp.resolve("out").toString() + "/", "./cmd/..."));
-        String stderr = go(args, Map.of());
-        return stderr.lines().filter(l -> l.startsWith(modulePath)).toList();
+        return go.compiled(go.go(args, Map.of()));
     }
 
-    /** The same build, a no-op now, traced as go prints it. */
     private HashTrace traced() throws Exception {
-        go(List.of("build", "-trimpath", "-o", temp.resolve("out").toString() + "/", "./cmd/..."), Map.of("GODEBUG", "gocachehash=1"));
-        try (InputStream in = Files.newInputStream(temp.resolve("stderr.txt"))) {
-            return new HashTraceReader().process(in);
-        }
+        return go.traced();
     }
 
     private Optional<HashTrace> derive(BuildHistory history, List<String> compiled) throws Exception {
         Map<String, String> binaries = Map.of(modulePath + "/cmd/app", temp.resolve("out/app").toString(),
                 modulePath + "/cmd/other", temp.resolve("out/other").toString());
-        return CacheDerivedTrace.derive(history, compiled, new GoBuildCache(new LocalFilePort(), env.get("GOCACHE"), binaries, Map.of()),
-                p -> p.equals(modulePath) ? module.toString()
-                        : p.startsWith(modulePath + "/") ? module.resolve(p.substring(modulePath.length() + 1)).toString() : null,
-                paths -> {
-                    Map<String, String> hashes = new LinkedHashMap<>();
-                    for (String path : paths) {
-                        hashes.put(path, Sha256.of(Files.readAllBytes(Path.of(path))));
-                    }
-                    return hashes;
-                });
-    }
-
-    private String go(List<String> args, Map<String, String> extra) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("go"));
-        argv.addAll(args);
-        Path stderr = temp.resolve("stderr.txt");
-        Path stdout = temp.resolve("stdout.txt");
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(module.toFile()).redirectError(stderr.toFile())
-                .redirectOutput(stdout.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        builder.environment().putAll(extra);
-        int exit = builder.start().waitFor();
-        String text = Files.readString(stderr);
-        assertThat(exit).as(text).isZero();
-        return text + Files.readString(stdout);
+        return CacheDerivedTrace.derive(history, compiled, new GoBuildCache(new LocalFilePort(), go.env.get("GOCACHE"), binaries, Map.of()),
+                go.directories(), RawGoModule.hasher());
     }
 }

@@ -1,18 +1,14 @@
 package io.gobuild.engine.explain;
 
-import io.gobuild.engine.port.Sha256;
 import io.gobuild.engine.support.GoTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,22 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DerivedTraceTest {
     @TempDir
     Path temp;
+    private RawGoModule go;
     private Path module;
     private String modulePath;
-    private Map<String, String> env;
 
     @BeforeEach
     void module() {
-        module = temp.resolve("m");
-        // A path of its own per run: the shared build cache must not already hold what the test changes.
-        modulePath = "example.com/derived" + Long.toHexString(System.nanoTime());
-        ExplainFixture.writeModule(module, modulePath);
-        GoTestSupport.write(module.resolve("cmd/other/main.go"), "package main\n\nimport \"" + modulePath
-                + "/internal/leaf\"\n\nfunc main() { println(leaf.Name()) }\n");
-        env = new HashMap<>(GoTestSupport.environment());
-        env.put("GOCACHE", GoTestSupport.warmGoCache().resolve("xdg/gobuild/go-build").toString());
-        env.put("CGO_ENABLED", "0");
-        env.put("GOTOOLCHAIN", "local");
+        go = new RawGoModule(temp, "example.com/derived");
+        module = go.dir;
+        modulePath = go.path;
     }
 
     @Test
@@ -152,24 +141,16 @@ class DerivedTraceTest {
         List<String> args = new ArrayList<>(List.of("build", "-v", "-trimpath", "-debug-actiongraph=" + graphFile));
         args.addAll(List.of(flags));
         args.addAll(List.of("-o", temp.resolve("out").toString() + "/", "./cmd/..."));
-        String stderr = go(args, Map.of());
+        String stderr = go.go(args, Map.of());
         ActionGraph graph;
         try (InputStream in = Files.newInputStream(graphFile)) {
             graph = new ActionGraphReader().process(in);
         }
-        List<String> compiled = stderr.lines().filter(l -> l.startsWith(modulePath)).toList();
-        return new Built(graph, compiled);
+        return new Built(graph, go.compiled(stderr));
     }
 
-    /** The same build, a no-op now, traced as go prints it. */
     private HashTrace traced(String... flags) throws Exception {
-        List<String> args = new ArrayList<>(List.of("build", "-trimpath"));
-        args.addAll(List.of(flags));
-        args.addAll(List.of("-o", temp.resolve("out").toString() + "/", "./cmd/..."));
-        go(args, Map.of("GODEBUG", "gocachehash=1"));
-        try (InputStream in = Files.newInputStream(temp.resolve("stderr.txt"))) {
-            return new HashTraceReader().process(in);
-        }
+        return go.traced(flags);
     }
 
     private Optional<HashTrace> derive(BuildHistory history, Built built) throws Exception {
@@ -177,30 +158,6 @@ class DerivedTraceTest {
     }
 
     private Optional<HashTrace> derive(BuildHistory history, Built built, BuildStamps stamps) throws Exception {
-        return DerivedTrace.derive(history, built.graph(), built.compiled(),
-                p -> p.equals(modulePath) ? module.toString()
-                        : p.startsWith(modulePath + "/") ? module.resolve(p.substring(modulePath.length() + 1)).toString() : null,
-                paths -> {
-                    Map<String, String> hashes = new LinkedHashMap<>();
-                    for (String path : paths) {
-                        hashes.put(path, Sha256.of(Files.readAllBytes(Path.of(path))));
-                    }
-                    return hashes;
-                }, stamps);
-    }
-
-    private String go(List<String> args, Map<String, String> extra) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("go"));
-        argv.addAll(args);
-        Path stderr = temp.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(module.toFile()).redirectError(stderr.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        builder.environment().putAll(extra);
-        int exit = builder.start().waitFor();
-        String text = Files.readString(stderr);
-        assertThat(exit).as(text).isZero();
-        return text;
+        return DerivedTrace.derive(history, built.graph(), built.compiled(), go.directories(), RawGoModule.hasher(), stamps);
     }
 }
