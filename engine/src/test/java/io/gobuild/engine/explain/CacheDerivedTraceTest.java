@@ -26,14 +26,10 @@ class CacheDerivedTraceTest {
     @TempDir
     Path temp;
     private RawGoModule go;
-    private Path module;
-    private String modulePath;
 
     @BeforeEach
     void module() {
         go = new RawGoModule(temp, "example.com/cached");
-        module = go.dir;
-        modulePath = go.path;
     }
 
     @Test
@@ -42,37 +38,37 @@ class CacheDerivedTraceTest {
         BuildHistory history = BuildHistory.empty().with("t0", "r0", traced().actions());
 
         // A comment: leaf compiles again to the same archive, nothing else moves.
-        GoTestSupport.write(module.resolve("internal/leaf/leaf.go"), "package leaf\n\nfunc Name() string { return \"leaf\" }\n\n// more\n");
+        GoTestSupport.write(go.dir.resolve("internal/leaf/leaf.go"), "package leaf\n\nfunc Name() string { return \"leaf\" }\n\n// more\n");
         List<String> compiled = build();
         Optional<HashTrace> derived = derive(history, compiled);
-        assertThat(compiled).containsExactly(modulePath + "/internal/leaf");
+        assertThat(compiled).containsExactly(go.path + "/internal/leaf");
         assertThat(derived).isPresent();
         assertThat(derived.get().actions()).isEqualTo(traced().actions());
         history = history.with("t1", "r1", derived.get().actions());
 
         // A new exported function changes leaf's export data: mid and both binaries follow.
-        GoTestSupport.write(module.resolve("internal/leaf/leaf.go"),
+        GoTestSupport.write(go.dir.resolve("internal/leaf/leaf.go"),
                 "package leaf\n\nfunc Name() string { return \"leaf\" }\n\nfunc Extra() int { return 1 }\n");
         compiled = build();
         derived = derive(history, compiled);
-        assertThat(compiled).contains(modulePath + "/internal/leaf", modulePath + "/internal/mid", modulePath + "/cmd/app");
+        assertThat(compiled).contains(go.path + "/internal/leaf", go.path + "/internal/mid", go.path + "/cmd/app");
         assertThat(derived).isPresent();
         assertThat(derived.get().actions()).isEqualTo(traced().actions());
         history = history.with("t2", "r2", derived.get().actions());
 
         // A body-only change in mid, on a history that holds the derived build: still exact.
-        GoTestSupport.write(module.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + modulePath
+        GoTestSupport.write(go.dir.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + go.path
                 + "/internal/leaf\"\n\nfunc Greeting() string { return \"hi \" + leaf.Name() }\n");
         compiled = build();
         derived = derive(history, compiled);
-        assertThat(compiled).contains(modulePath + "/internal/mid").doesNotContain(modulePath + "/internal/leaf");
+        assertThat(compiled).contains(go.path + "/internal/mid").doesNotContain(go.path + "/internal/leaf");
         assertThat(derived).isPresent();
         assertThat(derived.get().actions()).isEqualTo(traced().actions());
         HashTrace beforeRevert = derived.get();
         history = history.with("t3", "r3", derived.get().actions());
 
         // Back to the state before: go compiles nothing and relinks from its cache; the older record fits.
-        GoTestSupport.write(module.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + modulePath
+        GoTestSupport.write(go.dir.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + go.path
                 + "/internal/leaf\"\n\nfunc Greeting() string { return \"hello \" + leaf.Name() }\n");
         compiled = build();
         derived = derive(history, compiled);
@@ -86,9 +82,9 @@ class CacheDerivedTraceTest {
         build();
         BuildHistory history = BuildHistory.empty().with("t0", "r0", traced().actions());
 
-        GoTestSupport.write(module.resolve("internal/leaf/more.go"), "package leaf\n\nfunc More() int { return 2 }\n");
+        GoTestSupport.write(go.dir.resolve("internal/leaf/more.go"), "package leaf\n\nfunc More() int { return 2 }\n");
         assertThat(derive(history, build())).as("a new file").isEmpty();
-        Files.delete(module.resolve("internal/leaf/more.go"));
+        Files.delete(go.dir.resolve("internal/leaf/more.go"));
         assertThat(derive(history, build())).as("back as recorded").isPresent();
 
         assertThat(derive(history, build("-gcflags=-N"))).as("other gcflags").isEmpty();
@@ -116,7 +112,7 @@ class CacheDerivedTraceTest {
         try (InputStream in = Files.newInputStream(archive)) {
             assertThat(new GoBuildId().process(in)).isEqualTo(go.go(List.of("tool", "buildid", archive.toString()), Map.of()).strip());
         }
-        try (InputStream in = Files.newInputStream(module.resolve("go.mod"))) {
+        try (InputStream in = Files.newInputStream(go.dir.resolve("go.mod"))) {
             assertThat(new GoBuildId().process(in)).isNull();
         }
     }
@@ -134,8 +130,8 @@ class CacheDerivedTraceTest {
     }
 
     private Optional<HashTrace> derive(BuildHistory history, List<String> compiled) throws Exception {
-        Map<String, String> binaries = Map.of(modulePath + "/cmd/app", temp.resolve("out/app").toString(),
-                modulePath + "/cmd/other", temp.resolve("out/other").toString());
+        Map<String, String> binaries = Map.of(go.path + "/cmd/app", temp.resolve("out/app").toString(),
+                go.path + "/cmd/other", temp.resolve("out/other").toString());
         return CacheDerivedTrace.derive(history, compiled, new GoBuildCache(new LocalFilePort(), go.env.get("GOCACHE"), binaries, Map.of()),
                 go.directories(), RawGoModule.hasher());
     }

@@ -24,14 +24,10 @@ class DerivedTraceTest {
     @TempDir
     Path temp;
     private RawGoModule go;
-    private Path module;
-    private String modulePath;
 
     @BeforeEach
     void module() {
         go = new RawGoModule(temp, "example.com/derived");
-        module = go.dir;
-        modulePath = go.path;
     }
 
     @Test
@@ -45,25 +41,25 @@ class DerivedTraceTest {
                 assertThat(DerivedTrace.shortId(a.actionId())).as(a.name()).isEqualTo(first.graph().actions().get(a.name()).actionId()));
 
         // A new exported function changes leaf's export data: mid and both binaries follow.
-        GoTestSupport.write(module.resolve("internal/leaf/leaf.go"),
+        GoTestSupport.write(go.dir.resolve("internal/leaf/leaf.go"),
                 "package leaf\n\nfunc Name() string { return \"leaf\" }\n\nfunc Extra() int { return 1 }\n");
         Built changed = build();
         Optional<HashTrace> derived = derive(history, changed);
         HashTrace traced = traced();
 
-        assertThat(changed.compiled()).contains(modulePath + "/internal/leaf", modulePath + "/internal/mid");
+        assertThat(changed.compiled()).contains(go.path + "/internal/leaf", go.path + "/internal/mid");
         assertThat(derived).isPresent();
         assertThat(derived.get().actions()).isEqualTo(traced.actions());
         assertThat(derived.get().compiled()).isEqualTo(changed.compiled());
 
         // A body-only change, on a history that holds the derived build: still exact.
         history = history.with("t1", "r1", derived.get().actions());
-        GoTestSupport.write(module.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + modulePath
+        GoTestSupport.write(go.dir.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + go.path
                 + "/internal/leaf\"\n\nfunc Greeting() string { return \"hi \" + leaf.Name() }\n");
         Built bodyOnly = build();
         Optional<HashTrace> again = derive(history, bodyOnly);
 
-        assertThat(bodyOnly.compiled()).contains(modulePath + "/internal/mid").doesNotContain(modulePath + "/internal/leaf");
+        assertThat(bodyOnly.compiled()).contains(go.path + "/internal/mid").doesNotContain(go.path + "/internal/leaf");
         assertThat(again).isPresent();
         assertThat(again.get().actions()).isEqualTo(traced().actions());
     }
@@ -73,14 +69,14 @@ class DerivedTraceTest {
         build();
         BuildHistory history = BuildHistory.empty().with("t0", "r0", traced().actions());
 
-        GoTestSupport.write(module.resolve("internal/leaf/more.go"), "package leaf\n\nfunc More() int { return 2 }\n");
+        GoTestSupport.write(go.dir.resolve("internal/leaf/more.go"), "package leaf\n\nfunc More() int { return 2 }\n");
         assertThat(derive(history, build())).as("a new file").isEmpty();
-        Files.delete(module.resolve("internal/leaf/more.go"));
+        Files.delete(go.dir.resolve("internal/leaf/more.go"));
         assertThat(derive(history, build())).as("back as recorded").isPresent();
 
         assertThat(derive(history, build("-gcflags=all=-N"))).as("other gcflags").isEmpty();
 
-        GoTestSupport.write(module.resolve("go.mod"), "module " + modulePath + "\n\ngo 1.22\n");
+        GoTestSupport.write(go.dir.resolve("go.mod"), "module " + go.path + "\n\ngo 1.22\n");
         assertThat(derive(history, build())).as("another go line").isEmpty();
     }
 
@@ -93,7 +89,7 @@ class DerivedTraceTest {
         assertThat(first.graph().actions()).isNotEmpty();
         BuildHistory history = BuildHistory.empty().with("t0", "r0", traced("-buildvcs=true", "-ldflags=-s -X main.version=" + head()).actions());
 
-        GoTestSupport.write(module.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + modulePath
+        GoTestSupport.write(go.dir.resolve("internal/mid/mid.go"), "package mid\n\nimport \"" + go.path
                 + "/internal/leaf\"\n\nfunc Greeting() string { return \"hey \" + leaf.Name() }\n");
         git("commit", "-q", "-am", "second");
         String revision = head();
@@ -105,15 +101,15 @@ class DerivedTraceTest {
         Optional<HashTrace> derived = derive(history, second, stamps);
         HashTrace traced = traced("-buildvcs=true", "-ldflags=" + ldflags);
 
-        assertThat(traced.actions().get("build " + modulePath + "/cmd/app").inputs()).as("go stamps the commit")
+        assertThat(traced.actions().get("build " + go.path + "/cmd/app").inputs()).as("go stamps the commit")
                 .anyMatch(line -> line.startsWith("modinfo") && line.contains(revision));
         assertThat(derive(history, second)).as("without the new stamps").isEmpty();
-        String recordedModinfo = history.action(history.builds().get(0), "build " + modulePath + "/cmd/app").orElseThrow().inputs().stream()
+        String recordedModinfo = history.action(history.builds().get(0), "build " + go.path + "/cmd/app").orElseThrow().inputs().stream()
                 .filter(l -> l.startsWith("modinfo")).findFirst().orElseThrow();
-        String tracedModinfo = traced.actions().get("build " + modulePath + "/cmd/app").inputs().stream()
+        String tracedModinfo = traced.actions().get("build " + go.path + "/cmd/app").inputs().stream()
                 .filter(l -> l.startsWith("modinfo")).findFirst().orElseThrow();
         assertThat(stamps.modinfo(recordedModinfo)).isEqualTo(tracedModinfo);
-        String tracedLinkflags = traced.actions().get("link " + modulePath + "/cmd/app").inputs().stream()
+        String tracedLinkflags = traced.actions().get("link " + go.path + "/cmd/app").inputs().stream()
                 .filter(l -> l.startsWith("linkflags")).findFirst().orElseThrow();
         assertThat(stamps.linkflags()).isEqualTo(tracedLinkflags);
         assertThat(derived).isPresent();
@@ -123,7 +119,7 @@ class DerivedTraceTest {
     private String git(String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of("git", "-c", "user.name=gobuild", "-c", "user.email=gobuild@example.com"));
         argv.addAll(List.of(args));
-        Process process = new ProcessBuilder(argv).directory(module.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(argv).directory(go.dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();
         return output;
