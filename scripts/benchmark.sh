@@ -30,7 +30,8 @@ ldflags='-s -w'
 warm_runs=${WARM_RUNS:-5}
 cold_runs=${COLD_RUNS:-1}
 export GOFLAGS= GOTOOLCHAIN=local GOTELEMETRY=off GOMODCACHE="$work/modcache"
-# The launcher's class-data archive starts afresh too: the first (cold) gobuild run makes it.
+# The launcher's class-data archive starts afresh too: the daemon the first (cold) run starts writes
+# it when it stops.
 export XDG_CACHE_HOME="$work/xdg"
 unset SOURCE_DATE_EPOCH
 
@@ -56,6 +57,19 @@ gobuild() { # module_dir packages out_dir cache_home [extra args]
     || { cat "$work/gobuild.log" >&2; exit 1; }
 }
 
+stop_daemons() { # a daemon stops when its socket goes (writing the class-data archive as it exits)
+  # The daemon a cold run leaves starts after that run; it listens within seconds.
+  for _ in $(seq 75); do
+    ls "$work"/xdg/gobuild/jvm/daemon/*.sock >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  rm -f "$work"/xdg/gobuild/jvm/daemon/*.sock
+  for _ in $(seq 150); do
+    pgrep -f "$work/xdg/gobuild/jvm/daemon" >/dev/null || return 0
+    sleep 0.2
+  done
+}
+
 measure() { # name module_dir packages
   local name=$1 dir=$2 pkgs=$3 t
   # Cold runs alternate between the two sides, each on empty caches; all but the last are thrown
@@ -63,6 +77,7 @@ measure() { # name module_dir packages
   local plain_colds=() gb_colds=() run
   for run in $(seq "$cold_runs"); do
     if [ "$run" -gt 1 ]; then
+      stop_daemons
       chmod -R u+w "$work/$name-plain-mod" "$work/$name-home" 2>/dev/null || true
       rm -rf "$work/$name-plain-cache" "$work/$name-plain-mod" "$work/$name-plain-out" "$work/$name-home" "$work/$name-gobuild-out" "$work/xdg/gobuild/jvm"
     fi

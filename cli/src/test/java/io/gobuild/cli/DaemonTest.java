@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The daemon and its client, as separate processes on a real socket: a build runs in the daemon
  * with the client's directory and environment, a usage error keeps its one line and exit code 2,
  * Ctrl-C on the client stops every go process the daemon started for it, and bin/gobuild starts a
- * daemon that serves its next runs and stops when its socket is removed.
+ * daemon that serves its next runs, stops when its socket is removed and then writes the class-data
+ * archive that no run had to wait for.
  */
 class DaemonTest {
     @TempDir
@@ -145,6 +146,10 @@ class DaemonTest {
             builder.environment().clear();
             builder.environment().putAll(env);
             Process launcher = builder.start();
+            while (run == 1 && launcher.isAlive()) {
+                assertThat(daemonJvm(daemonDir)).as("the daemon starts once the run that found none has ended").isEmpty();
+                Thread.sleep(20);
+            }
             assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(launcher.exitValue()).as(Files.readString(temp.resolve("err" + run))).isZero();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -161,11 +166,36 @@ class DaemonTest {
         }
         assertThat(Files.readAllLines(log)).as("runs served by the daemon").hasSizeGreaterThanOrEqualTo(2)
                 .allMatch(line -> line.contains("gobuild build in " + module));
-        ProcessHandle server = ProcessHandle.allProcesses().filter(p -> p.info().arguments()
-                .map(a -> String.join(" ", a).contains(daemonDir.toString())).orElse(false)).findFirst().orElseThrow();
+        ProcessHandle server = daemonJvm(daemonDir).orElseThrow();
+
+        Path jvmDir = xdg.resolve("gobuild/jvm");
+        assertThat(archivesIn(jvmDir)).as("no run waits for a class-data archive at its exit").isEmpty();
 
         Files.delete(socketIn(daemonDir));
         assertThat(server.onExit().get(20, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(archivesIn(jvmDir)).as("the daemon wrote the archive as it stopped")
+                .singleElement().asString().endsWith(".jsa." + server.pid());
+
+        env.put("GOBUILD_DAEMON", "0");
+        ProcessBuilder next = new ProcessBuilder("sh", GoTestSupport.repositoryRoot().resolve("bin/gobuild").toString(),
+                "build", ".", "-t", "linux/amd46").directory(module.toFile()).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("out-next").toFile());
+        next.environment().clear();
+        next.environment().putAll(env);
+        assertThat(next.start().waitFor()).isEqualTo(2);
+        assertThat(archivesIn(jvmDir)).as("the next launch promoted it").singleElement().asString().matches("gobuild-\\d+\\.jsa");
+    }
+
+    private static java.util.Optional<ProcessHandle> daemonJvm(Path daemonDir) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).map(a -> a.contains("DaemonServer")
+                        && a.contains(daemonDir.toString())).orElse(false)).findFirst();
+    }
+
+    private static List<String> archivesIn(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.contains(".jsa")).sorted().toList();
+        }
     }
 
     /** A jar that names this test's class path, so the launcher runs the classes under test (no shaded jar before package). */
