@@ -64,7 +64,8 @@ final class BuildCommand implements Callable<Integer> {
             description = "Binary path inside DIR (default: " + BuildRequest.DEFAULT_OUTPUT_TEMPLATE + ").")
     String outputTemplate;
 
-    @Option(names = {"-j", "--parallel"}, paramLabel = "N", description = "Targets built at once (default: 2).")
+    @Option(names = {"-j", "--parallel"}, paramLabel = "N", description = "Targets built at once (default: 2; 1 for a module's first build on this machine"
+            + " when every target links at least as many binaries as it has cores).")
     Integer parallel;
 
     @Option(names = "--fail-fast", description = "Stop the other targets as soon as one fails.")

@@ -19,6 +19,7 @@ import io.gobuild.engine.report.Warning;
 import io.gobuild.engine.report.Warning.WarningKind;
 import io.gobuild.engine.request.ByteSize;
 import io.gobuild.engine.build.TargetBuilder;
+import io.gobuild.engine.build.TargetConcurrency;
 import io.gobuild.engine.build.TargetPlan;
 import io.gobuild.engine.port.AgentPaths;
 import io.gobuild.engine.port.FileEntry;
@@ -51,11 +52,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * unless fail-fast is asked for; an interrupt stops every running build and its processes.
  */
 final class CompileStage implements Stage {
-    /**
-     * Each go build already uses every core, but its serial phases (loading, linking) leave cores
-     * idle; two builds at once fill them (docs/benchmarks.md).
-     */
-    static final int DEFAULT_PARALLEL = 2;
     static final java.time.Duration RECENTLY_USED = java.time.Duration.ofHours(2);
 
     @Override
@@ -72,7 +68,8 @@ final class CompileStage implements Stage {
             context.log.warn("verification failed: no target is built");
             return;
         }
-        int parallel = context.request.parallel() > 0 ? context.request.parallel() : DEFAULT_PARALLEL;
+        int parallel = context.request.parallel() > 0 ? context.request.parallel()
+                : TargetConcurrency.byDefault(context.host.cpus(), plans, builtHereBefore(context, plans));
         context.request = context.request.toBuilder().parallel(parallel).build();
         FilePort files = context.host.files();
         String knownPath = AgentPaths.join(context.outputState, "artifacts.json");
@@ -99,6 +96,17 @@ final class CompileStage implements Stage {
                 before.files(), before.bytes(), after.files(), after.bytes(),
                 context.request.cacheMaxSize().isEmpty() ? null : ByteSize.parse(context.request.cacheMaxSize(), "cacheMaxSize"),
                 trimmed.files(), trimmed.bytes());
+    }
+
+    /** Whether this agent has built the module for one of the targets before (its build is on record as a seed). */
+    private static boolean builtHereBefore(BuildContext context, List<TargetPlan> plans) throws InterruptedException {
+        BuildSeeds seeds = new BuildSeeds(context.host.files(), context.cacheHome);
+        for (TargetPlan plan : plans) {
+            if (seeds.find(context.modulePath, plan.target()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
