@@ -3,7 +3,8 @@
 # run: same targets, same flags, a cold build cache and then a warm rebuild with no change. Cold
 # means empty build and module caches on both sides: each downloads the modules it needs through
 # the Go module proxy (gobuild into its cache home, the loop into a module cache of its own).
-# Prints a Markdown table of wall times and ratios (docs/benchmarks.md keeps the last published one).
+# Prints a Markdown table of wall times and ratios (docs/benchmarks.md keeps the last published one),
+# and each cold run's time on stderr.
 #
 #   scripts/benchmark.sh                 # examples/hello and golang.org/x/tools ./cmd/...
 #   MODULES=hello scripts/benchmark.sh   # only the small example
@@ -85,6 +86,7 @@ measure() { # name module_dir packages
     t=$(now); GOCACHE="$work/$name-gobuild-cache" gobuild "$dir" "$pkgs" "$work/$name-gobuild-out" "$work/$name-home"; gb_colds+=("$(elapsed "$t")")
   done
   local plain_cold gb_cold
+  echo "$name cold runs, plain loop: ${plain_colds[*]}; gobuild: ${gb_colds[*]}" >&2
   plain_cold=$(printf '%s\n' "${plain_colds[@]}" | median)
   gb_cold=$(printf '%s\n' "${gb_colds[@]}" | median)
   local plain_warm gb_warm
