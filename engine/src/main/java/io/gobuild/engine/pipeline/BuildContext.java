@@ -76,6 +76,8 @@ public final class BuildContext {
     Concurrently<Map<String, List<FileVerdict>>> pendingSkips;
     /** Opened when the matrix's host target (else any target) has built, or when there is none to wait for. */
     final java.util.concurrent.CountDownLatch hostTargetBuilt = new java.util.concurrent.CountDownLatch(1);
+    /** Set once the run is interrupted or over: the gate above then lets nothing new start. */
+    volatile boolean stopping;
     String kind = "BUILD";
     private String moduleFingerprint;
     private String moduleContents;
@@ -97,6 +99,14 @@ public final class BuildContext {
     }
 
     /** The module's Go and module files by name, size and time, read once per run for the memo's keys. */
+    /** Waits for the host target's build; throws when the run stops instead, so that no helper starts then. */
+    void awaitHostTarget() throws InterruptedException {
+        hostTargetBuilt.await();
+        if (stopping) {
+            throw new InterruptedException("the run is stopping");
+        }
+    }
+
     synchronized String moduleFingerprint() throws IOException, InterruptedException {
         if (moduleFingerprint == null) {
             moduleFingerprint = QueryKey.moduleFingerprint(host.files(), moduleDir);

@@ -70,7 +70,9 @@ public final class BuildPipeline {
         } catch (InterruptedException e) {
             return cancelled(context, e);
         } finally {
-            // A stage that failed must not leave background work waiting for targets that never build.
+            // A stage that failed must not leave background work waiting for targets that never build,
+            // nor let it start more.
+            context.stopping = true;
             context.hostTargetBuilt.countDown();
             VerifyStage.cancel(context);
             SkipsStage.cancel(context);

@@ -327,6 +327,7 @@ final class CompileStage implements Stage {
             }
         } catch (InterruptedException e) {
             interrupted = true;
+            context.stopping = true; // Before the gate opens below: the build-tag helper must not start now.
             context.log.warn("interrupted: stopping every running go build");
         } catch (ExecutionException e) {
             throw new IOException("building a target failed: " + e.getCause().getMessage(), e.getCause());

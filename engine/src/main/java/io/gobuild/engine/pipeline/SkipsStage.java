@@ -57,7 +57,7 @@ final class SkipsStage implements Stage {
                     .environment(env).add(plan.tags()).add(List.copyOf(knownOs)).add(List.copyOf(knownArch))
                     .toString();
             verdicts.put(target.id(), context.memo().get("skips " + context.moduleDir + " " + target.id(), key, context.moduleFiles(),
-                    new TypeReference<>() { }, () -> skips.verdicts(skips.helper(context.go, context.toolchain.versionText(), context.hostTargetBuilt::await),
+                    new TypeReference<>() { }, () -> skips.verdicts(skips.helper(context.go, context.toolchain.versionText(), context::awaitHostTarget),
                             context.moduleDir, env, plan.tags(), List.copyOf(knownOs), List.copyOf(knownArch))));
         }
         return verdicts;

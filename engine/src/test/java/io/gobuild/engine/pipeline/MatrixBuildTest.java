@@ -260,6 +260,10 @@ class MatrixBuildTest {
         assertThat(result[0].targets()).extracting(TargetResult::status).containsOnly(TargetStatus.CANCELLED);
         assertThat(flagAfter[0]).isTrue();
         assertThat(module.resolve("dist/build-report.json")).exists();
+        // The build-tag helper waits for the host target: cancelled, it must not start at all.
+        try (var paths = Files.walk(temp.resolve("cold-cache-home"))) {
+            assertThat(paths.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("skips-"))).isEmpty();
+        }
     }
 
     /** Waits until the go command runs the compiler, so the interrupt lands mid-build. */
