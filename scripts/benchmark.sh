@@ -11,6 +11,7 @@
 #   SWEEP=1 scripts/benchmark.sh         # also cold builds with --parallel 1, 2 and 3
 #   ANALYSIS=1 scripts/benchmark.sh      # also the cost of rebuild analysis and a fresh workspace on a warm agent
 #   COLD_RUNS=3 scripts/benchmark.sh     # the median of three cold builds per side
+#   BARE=1 scripts/benchmark.sh          # also cold builds without verification and rebuild analysis
 #   WARM_RUNS=9 scripts/benchmark.sh     # medians of nine warm runs instead of five
 #
 # gobuild runs as bin/gobuild with its defaults: the daemon (started by the first, cold run) and
@@ -75,12 +76,13 @@ measure() { # name module_dir packages
   local name=$1 dir=$2 pkgs=$3 t
   # Cold runs alternate between the two sides, each on empty caches; all but the last are thrown
   # away after they are timed, and the medians are compared (a cold build varies by 10% here).
-  local plain_colds=() gb_colds=() run
+  local plain_colds=() gb_colds=() bare_colds=() run
   for run in $(seq "$cold_runs"); do
     if [ "$run" -gt 1 ]; then
       stop_daemons
-      chmod -R u+w "$work/$name-plain-mod" "$work/$name-home" 2>/dev/null || true
-      rm -rf "$work/$name-plain-cache" "$work/$name-plain-mod" "$work/$name-plain-out" "$work/$name-home" "$work/$name-gobuild-out" "$work/xdg/gobuild/jvm"
+      chmod -R u+w "$work/$name-plain-mod" "$work/$name-home" "$work/$name-bare-home" 2>/dev/null || true
+      rm -rf "$work/$name-plain-cache" "$work/$name-plain-mod" "$work/$name-plain-out" "$work/$name-home" "$work/$name-gobuild-out" \
+        "$work/$name-bare-home" "$work/$name-bare-out" "$work/xdg/gobuild/jvm"
     fi
     # Each side starts with the disk written back: the side after the other would otherwise pay
     # for the gigabyte the other just wrote (the plain loop never does, since removing the last
@@ -89,9 +91,16 @@ measure() { # name module_dir packages
     t=$(now); GOCACHE="$work/$name-plain-cache" GOMODCACHE="$work/$name-plain-mod" plain_loop "$dir" "$pkgs" "$work/$name-plain-out"; plain_colds+=("$(elapsed "$t")")
     sync
     t=$(now); GOCACHE="$work/$name-gobuild-cache" gobuild "$dir" "$pkgs" "$work/$name-gobuild-out" "$work/$name-home"; gb_colds+=("$(elapsed "$t")")
+    if [ "${BARE:-0}" = 1 ]; then
+      # As cold on the JVM's side too: the daemon the last run started is stopped, its archive removed.
+      stop_daemons
+      rm -rf "$work/xdg/gobuild/jvm"
+      sync
+      t=$(now); gobuild "$dir" "$pkgs" "$work/$name-bare-out" "$work/$name-bare-home" --no-verify --no-explain; bare_colds+=("$(elapsed "$t")")
+    fi
   done
   local plain_cold gb_cold
-  echo "$name cold runs, plain loop: ${plain_colds[*]}; gobuild: ${gb_colds[*]}" >&2
+  echo "$name cold runs, plain loop: ${plain_colds[*]}; gobuild: ${gb_colds[*]}${bare_colds[*]:+; gobuild --no-verify --no-explain: ${bare_colds[*]}}" >&2
   plain_cold=$(printf '%s\n' "${plain_colds[@]}" | median)
   gb_cold=$(printf '%s\n' "${gb_colds[@]}" | median)
   local plain_warm gb_warm
@@ -99,6 +108,11 @@ measure() { # name module_dir packages
   gb_warm=$(for _ in $(seq $warm_runs); do t=$(now); GOCACHE="$work/$name-gobuild-cache" gobuild "$dir" "$pkgs" "$work/$name-gobuild-out" "$work/$name-home"; elapsed "$t"; done | median)
   printf '| %s | cold%s | %.2f s | %.2f s | %.2f× |\n' "$name" "$( [ "$cold_runs" -gt 1 ] && echo " (median of $cold_runs)")" \
     "$plain_cold" "$gb_cold" "$(echo "$gb_cold / $plain_cold" | bc -l)"
+  if [ "${BARE:-0}" = 1 ]; then
+    local bare_cold; bare_cold=$(printf '%s\n' "${bare_colds[@]}" | median)
+    printf '| %s | cold, no verification or rebuild analysis: --no-verify --no-explain%s | %.2f s | %.2f s | %.2f× |\n' "$name" \
+      "$( [ "$cold_runs" -gt 1 ] && echo " (median of $cold_runs)")" "$plain_cold" "$bare_cold" "$(echo "$bare_cold / $plain_cold" | bc -l)"
+  fi
   printf '| %s | warm, no change (median of %d) | %.2f s | %.2f s | %.2f× |\n' "$name" "$warm_runs" "$plain_warm" "$gb_warm" "$(echo "$gb_warm / $plain_warm" | bc -l)"
   local gb_forced gb_alone
   gb_forced=$(for _ in $(seq $warm_runs); do t=$(now); GOCACHE="$work/$name-gobuild-cache" gobuild "$dir" "$pkgs" "$work/$name-gobuild-out" "$work/$name-home" --no-up-to-date-check; elapsed "$t"; done | median)
