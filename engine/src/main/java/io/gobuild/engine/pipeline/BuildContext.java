@@ -98,7 +98,6 @@ public final class BuildContext {
         return verification != null && verification.failed();
     }
 
-    /** The module's Go and module files by name, size and time, read once per run for the memo's keys. */
     /** Waits for the host target's build; throws when the run stops instead, so that no helper starts then. */
     void awaitHostTarget() throws InterruptedException {
         hostTargetBuilt.await();
@@ -107,6 +106,7 @@ public final class BuildContext {
         }
     }
 
+    /** The module's Go and module files by name, size and time, read once per run for the memo's keys. */
     synchronized String moduleFingerprint() throws IOException, InterruptedException {
         if (moduleFingerprint == null) {
             moduleFingerprint = QueryKey.moduleFingerprint(host.files(), moduleDir);
