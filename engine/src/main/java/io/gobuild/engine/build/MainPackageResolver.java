@@ -14,11 +14,12 @@ import java.util.Map;
 /**
  * Finds the module path and the main packages to build: the ones the request names, or by default
  * the module root when it is a main package, else every main package under ./cmd/... . One
- * `go list` for the host, which also reads go.mod.
+ * `go list` for the host, which also reads go.mod, and one per target for what its constraints leave.
  */
 public final class MainPackageResolver {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> DEFAULT_PATTERNS = List.of(".", "./cmd/...");
+    private static final String CONSTRAINTS_EXCLUDE = "build constraints exclude all Go files";
 
     /** The module path and its main packages. */
     public record Resolved(String modulePath, List<MainPackage> packages) {
@@ -60,16 +61,33 @@ public final class MainPackageResolver {
     }
 
     /**
-     * The main packages that build for one target: a package whose files build constraints all
-     * exclude for it (a Linux-only tool on windows) is left out, with go's reason.
+     * What go lists for one target under the same patterns as {@link #resolve}: the main packages
+     * there, and the packages whose files build constraints all exclude for it. It needs no answer from the
+     * host's list, so the two run at once.
      */
-    public ForTarget forTarget(GoInvocation targetGo, String moduleDir, List<MainPackage> packages)
+    public TargetListing listForTarget(GoInvocation targetGo, String moduleDir, List<String> requested)
             throws IOException, InterruptedException {
-        List<Listed> listed = list(targetGo, moduleDir, packages.stream().map(MainPackage::importPath).toList());
+        List<Listed> listed = list(targetGo, moduleDir, requested.isEmpty() ? DEFAULT_PATTERNS : requested);
+        List<String> excluded = listed.stream().filter(p -> p.error != null && p.error.contains(CONSTRAINTS_EXCLUDE))
+                .map(Listed::importPath).toList();
+        List<String> mains = listed.stream().filter(Listed::isMain).map(Listed::importPath).toList();
+        return new TargetListing(mains, excluded);
+    }
+
+    /** The main packages one target's go list printed, and the packages build constraints exclude there. */
+    public record TargetListing(List<String> mains, List<String> excluded) {
+    }
+
+    /**
+     * The main packages that build for one target: a package whose files build constraints all
+     * exclude for it (a Linux-only tool on windows) is left out. go names it so when it was asked
+     * for by path; a pattern (./cmd/...) leaves it out of the target's list instead.
+     */
+    public static ForTarget forTarget(List<MainPackage> packages, TargetListing listing) {
         Map<String, String> excluded = new java.util.LinkedHashMap<>();
-        for (Listed p : listed) {
-            if (p.error != null && p.error.contains("build constraints exclude all Go files")) {
-                excluded.put(p.importPath, "build constraints exclude all its Go files");
+        for (MainPackage p : packages) {
+            if (listing.excluded().contains(p.importPath()) || !listing.mains().contains(p.importPath())) {
+                excluded.put(p.importPath(), "build constraints exclude all its Go files");
             }
         }
         List<MainPackage> building = packages.stream().filter(p -> !excluded.containsKey(p.importPath())).toList();

@@ -64,7 +64,7 @@ public final class Memo {
      */
     public <T> T get(String slot, String key, ModuleFiles module, TypeReference<T> type, Query<T> query)
             throws IOException, InterruptedException {
-        String path = AgentPaths.join(directory, ShortHash.of(slot) + ".json");
+        String path = path(slot);
         String keyHash = Sha256.of(module == null ? key : key + "\n" + module.fingerprint());
         JsonNode stored = stored(path);
         String storedContent = stored == null ? null : stored.path("content").asText();
@@ -81,6 +81,19 @@ public final class Memo {
         T answer = query.answer();
         remember(path, keyHash, contentHash, answer);
         return answer;
+    }
+
+    /** Whether this slot holds an answer (for whichever key): false before the first query of its kind. */
+    public boolean holds(String slot) throws InterruptedException {
+        try {
+            return files.exists(path(slot));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String path(String slot) {
+        return AgentPaths.join(directory, ShortHash.of(slot) + ".json");
     }
 
     /** Whether the note beside the answer says this key gives it: the key and the answer's content hash. */

@@ -60,6 +60,8 @@ public final class BuildContext {
     List<Target> targets = List.of();
     SourceInfo source;
     List<MainPackage> packages = List.of();
+    /** Per target, what go lists there under the build's package patterns. */
+    Map<Target, io.gobuild.engine.build.MainPackageResolver.TargetListing> targetListings = Map.of();
     List<TargetPlan> plans = List.of();
     List<TargetResult> results = List.of();
     RunStatus status;
@@ -83,6 +85,9 @@ public final class BuildContext {
     private String moduleContents;
     private io.gobuild.engine.port.FilePort.TreeStamp moduleStamp;
     private long moduleStampedAt;
+    private final Object fingerprintLock = new Object();
+    private final Object contentsLock = new Object();
+    private final Object stampLock = new Object();
 
     BuildContext(Host host, MaskingLog log, BuildRequest request, String runId, Instant startedAt) {
         this.host = host;
@@ -107,19 +112,23 @@ public final class BuildContext {
     }
 
     /** The module's Go and module files by name, size and time, read once per run for the memo's keys. */
-    synchronized String moduleFingerprint() throws IOException, InterruptedException {
-        if (moduleFingerprint == null) {
-            moduleFingerprint = QueryKey.moduleFingerprint(host.files(), moduleDir);
+    String moduleFingerprint() throws IOException, InterruptedException {
+        synchronized (fingerprintLock) {
+            if (moduleFingerprint == null) {
+                moduleFingerprint = QueryKey.moduleFingerprint(host.files(), moduleDir);
+            }
+            return moduleFingerprint;
         }
-        return moduleFingerprint;
     }
 
     /** What the module's Go and module files say that go lists them by, read once per run when needed. */
-    synchronized String moduleContents() throws IOException, InterruptedException {
-        if (moduleContents == null) {
-            moduleContents = host.files().contentFingerprint(List.of(moduleDir), QueryKey.MODULE_FILES);
+    String moduleContents() throws IOException, InterruptedException {
+        synchronized (contentsLock) {
+            if (moduleContents == null) {
+                moduleContents = host.files().contentFingerprint(List.of(moduleDir), QueryKey.MODULE_FILES);
+            }
+            return moduleContents;
         }
-        return moduleContents;
     }
 
     /** The module's files as the memo's keys see them. */
@@ -141,16 +150,44 @@ public final class BuildContext {
      * Every file of the module (but gobuild's own output, report and cache directories) by path,
      * identity, size and time, taken once per run before anything builds, and when it was taken.
      */
-    synchronized io.gobuild.engine.port.FilePort.TreeStamp moduleStamp() throws IOException, InterruptedException {
-        if (moduleStamp == null) {
-            moduleStampedAt = System.currentTimeMillis();
-            moduleStamp = host.files().stamp(moduleDir, List.of(outDir, AgentPaths.parent(reportPath), cacheHome.path()));
+    io.gobuild.engine.port.FilePort.TreeStamp moduleStamp() throws IOException, InterruptedException {
+        synchronized (stampLock) {
+            if (moduleStamp == null) {
+                long at = System.currentTimeMillis();
+                moduleStamp = host.files().stamp(moduleDir, List.of(outDir, AgentPaths.parent(reportPath), cacheHome.path()));
+                moduleStampedAt = at;
+            }
+            return moduleStamp;
         }
-        return moduleStamp;
     }
 
-    synchronized long moduleStampedAt() {
-        return moduleStampedAt;
+    long moduleStampedAt() {
+        synchronized (stampLock) {
+            return moduleStampedAt;
+        }
+    }
+
+    /**
+     * Starts reading the module's files on a thread of its own, while go answers the first queries:
+     * on a large module each walk takes a noticeable part of a second, and every stage after the
+     * toolchain's needs one. The contents are read only when asked for, since a memo that matches
+     * the fingerprint never needs them. A walk that fails here is done again, and fails, where it is needed.
+     */
+    void startReadingModule(Concurrently.Call<Boolean> contentsNeeded) {
+        Thread reader = new Thread(() -> {
+            try {
+                boolean contents = contentsNeeded.call();
+                moduleFingerprint();
+                moduleStamp();
+                if (contents) {
+                    moduleContents();
+                }
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                // Asked for again by the stage that needs it, which then reports the failure.
+            }
+        }, "gobuild-module-reader");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Answers of go queries kept while their inputs are unchanged. */

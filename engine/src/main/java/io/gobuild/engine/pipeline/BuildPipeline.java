@@ -26,9 +26,9 @@ public final class BuildPipeline {
 
     /** gobuild build: verify, then build the matrix. */
     public static BuildPipeline standard() {
-        return new BuildPipeline(List.of(new RequestStage(), new ToolchainStage(), new MatrixStage(), new VerifyStage(),
-                new SourceStage(), new PackagesStage(), new PlanStage(), new VerifyStage.Verified(), new SkipsStage(), new CompileStage(),
-                new ReportStage()));
+        return new BuildPipeline(List.of(new RequestStage(), new ModuleStage(), new ToolchainStage(), new MatrixStage(),
+                new VerifyStage(), new SourceStage(), new PackagesStage(), new PlanStage(), new VerifyStage.Verified(), new SkipsStage(),
+                new CompileStage(), new ReportStage()));
     }
 
     /** gobuild verify: the module checks alone, in a report of the same schema without targets. */

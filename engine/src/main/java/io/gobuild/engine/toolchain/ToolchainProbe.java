@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class ToolchainProbe {
     private static final Pattern VERSION_LINE = Pattern.compile("^go version (?:devel )?(go\\S+)(?: .*)? (\\S+)/(\\S+)$");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public Toolchain probe(GoInvocation go, String moduleDir) throws IOException, InterruptedException {
         // The three calls are independent; run them at once, since each go start costs tens of milliseconds.
@@ -63,7 +62,7 @@ public final class ToolchainProbe {
         if (!env.ok()) {
             throw new UsageException("'go env -json' failed: " + env.firstError());
         }
-        Map<String, Object> values = JSON.readValue(env.stdout(), new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> values = Json.MAPPER.readValue(env.stdout(), new TypeReference<Map<String, Object>>() { });
         Map<String, String> strings = new java.util.TreeMap<>();
         values.forEach((k, v) -> strings.put(k, String.valueOf(v)));
         return strings;
@@ -73,8 +72,13 @@ public final class ToolchainProbe {
         if (!list.ok()) {
             throw new UsageException("'go tool dist list -json' failed: " + list.firstError());
         }
-        List<Map<String, Object>> entries = JSON.readValue(list.stdout(), new TypeReference<>() { });
+        List<Map<String, Object>> entries = Json.MAPPER.readValue(list.stdout(), new TypeReference<>() { });
         return entries.stream().map(e -> new Port((String) e.get("GOOS"), (String) e.get("GOARCH"),
                 Boolean.TRUE.equals(e.get("CgoSupported")), Boolean.TRUE.equals(e.get("FirstClass")))).toList();
+    }
+
+    /** Loaded on first use, after the three go commands have started: loading Jackson takes a while on a cold JVM. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
