@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "build", sortOptions = false,
         description = {"Cross-compiles the main packages of a Go module for a matrix of targets and writes "
                 + "build-report.json.", "",
-                "Verifies the module first (see gobuild verify --help) unless --no-verify.", "",
+                "Verifies the module (see gobuild verify --help) unless --no-verify: the first target's go build runs "
+                + "meanwhile, and nothing is placed before the verdict; a failed verification skips every target.", "",
                 "Exit status: 0 every target built, 1 a target or the verification failed, 2 usage or configuration error, 130 interrupted."})
 final class BuildCommand implements Callable<Integer> {
     private final Main.Console console;
@@ -88,7 +89,7 @@ final class BuildCommand implements Callable<Integer> {
             + "already what it would build (by default go is not run then).")
     boolean noUpToDateCheck;
 
-    @Option(names = "--no-verify", description = "Skip module verification before building.")
+    @Option(names = "--no-verify", description = "Skip module verification.")
     boolean noVerify;
 
     @Mixin

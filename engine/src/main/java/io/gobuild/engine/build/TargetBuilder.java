@@ -65,13 +65,12 @@ public final class TargetBuilder {
      * history, and only when they do not account for every change from a traced no-op build afterwards.
      *
      * @param startOffsetMs when this target started, counted from the build's start (for timelines)
-     * @param goFinished    told go's exit code (-1 when it could not run) as soon as the go build
-     *                      itself has exited, before its binaries are explained, placed and read
-     *                      back, so that the next target's go build can start
+     * @param afterGo       told when the go build itself has exited, and asked before anything of it
+     *                      is reported or delivered
      * @throws InterruptedException when interrupted; every process it started is stopped by then
      */
     public TargetResult build(TargetPlan plan, LogSink log, Consumer<Warning> warnings, long startOffsetMs,
-                              Explanation explanation, java.util.function.IntConsumer goFinished)
+                              Explanation explanation, AfterGo afterGo)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         if (plan.outputs().isEmpty()) {
@@ -118,7 +117,10 @@ public final class TargetBuilder {
                     ? commands.run(new Command(argv, traced(plan.environment()), moduleDir, traceFile), log::info, line -> { })
                     : commands.run(new Command(argv, plan.environment(), moduleDir), log::info, errors);
         } finally {
-            goFinished.accept(exit);
+            afterGo.exited(exit);
+        }
+        if (!afterGo.mayDeliver()) {
+            return notRun(plan, TargetStatus.SKIPPED, 0, startOffsetMs);
         }
         if (traceItself && exit != 0) {
             readTrace(traceFile).otherLines().forEach(errors::line);
@@ -230,6 +232,21 @@ public final class TargetBuilder {
 
     private static String identity(FileEntry entry) {
         return entry == null ? null : entry.identity() + "/" + entry.size();
+    }
+
+    /** What a build's caller hears once go has exited, and decides before anything of the build is delivered. */
+    public interface AfterGo {
+        /**
+         * go's exit code (-1 when it could not run), as soon as go has exited and before its
+         * binaries are explained, placed and read back, so that the next target's go build can start.
+         */
+        void exited(int exit);
+
+        /**
+         * Waits until the build may be reported and its binaries placed; false drops it, and the
+         * target is SKIPPED (the module failed verification while go built).
+         */
+        boolean mayDeliver() throws InterruptedException;
     }
 
     /** Turns a build's trace into its rebuild causes. */

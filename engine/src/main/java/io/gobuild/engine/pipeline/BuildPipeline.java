@@ -24,11 +24,11 @@ public final class BuildPipeline {
         this.stages = List.copyOf(stages);
     }
 
-    /** gobuild build: verify, then build the matrix. */
+    /** gobuild build: verify the module and build the matrix; nothing built is delivered before the verdict. */
     public static BuildPipeline standard() {
         return new BuildPipeline(List.of(new RequestStage(), new ModuleStage(), new ToolchainStage(), new MatrixStage(),
-                new VerifyStage(), new SourceStage(), new PackagesStage(), new PlanStage(), new VerifyStage.Verified(), new SkipsStage(),
-                new CompileStage(), new ReportStage()));
+                new VerifyStage(), new SourceStage(), new PackagesStage(), new PlanStage(), new SkipsStage(), new CompileStage(),
+                new ReportStage()));
     }
 
     /** gobuild verify: the module checks alone, in a report of the same schema without targets. */

@@ -83,6 +83,10 @@ final class CompileStage implements Stage {
             buildAll(context, plans, parallel, known, knownPath);
             InterruptSafe.write(files, knownPath, known.write());
         }
+        if (context.verificationFailed()) {
+            SkipsStage.cancel(context);
+            return;
+        }
         if (Thread.currentThread().isInterrupted()) {
             SkipsStage.cancel(context);
         } else {
@@ -227,6 +231,8 @@ final class CompileStage implements Stage {
         // At most `parallel` go builds at once; a target's slot is free as soon as its go build has
         // exited, so the next target compiles while this one is traced, placed and read back.
         Semaphore slots = new Semaphore(parallel);
+        VerdictGate verdict = new VerdictGate();
+        boolean rejected = false;
         ExecutorService pool = Executors.newFixedThreadPool(plans.size(), r -> {
             Thread thread = new Thread(r, "gobuild-target");
             thread.setDaemon(true);
@@ -239,6 +245,11 @@ final class CompileStage implements Stage {
             // Slots are taken here, in the matrix's order; each target's task gives its slot back.
             for (int i = 0; i < plans.size(); i++) {
                 int index = i;
+                // The first target builds while the module is verified; the others start after the verdict.
+                if (i > 0 && !verdict.awaitVerdict(context)) {
+                    rejected = true;
+                    break;
+                }
                 slots.acquire();
                 if (failedFast.get()) {
                     slots.release();
@@ -247,16 +258,24 @@ final class CompileStage implements Stage {
                 futures.add(done.submit(() -> {
                     AtomicBoolean released = new AtomicBoolean();
                     TargetPlan plan = plans.get(index);
-                    java.util.function.IntConsumer goFinished = exit -> {
-                        // A failure counts for fail-fast before its slot lets another target start.
-                        if (exit != 0 && context.request.failFast()) {
-                            failedFast.set(true);
+                    TargetBuilder.AfterGo afterGo = new TargetBuilder.AfterGo() {
+                        @Override
+                        public void exited(int exit) {
+                            // A failure counts for fail-fast before its slot lets another target start.
+                            if (exit != 0 && context.request.failFast()) {
+                                failedFast.set(true);
+                            }
+                            if (released.compareAndSet(false, true)) {
+                                slots.release();
+                            }
+                            if (!hostInMatrix || isHost(context, plan)) {
+                                context.hostTargetBuilt.countDown();
+                            }
                         }
-                        if (released.compareAndSet(false, true)) {
-                            slots.release();
-                        }
-                        if (!hostInMatrix || isHost(context, plan)) {
-                            context.hostTargetBuilt.countDown();
+
+                        @Override
+                        public boolean mayDeliver() throws InterruptedException {
+                            return verdict.mayDeliver();
                         }
                     };
                     try {
@@ -285,7 +304,7 @@ final class CompileStage implements Stage {
                                 results[index] = builder.build(plan, log, w -> {
                                     warnings.add(w);
                                     context.warn(w);
-                                }, startedAt[index], context.request.explain() ? explanation : null, goFinished);
+                                }, startedAt[index], context.request.explain() ? explanation : null, afterGo);
                                 if (results[index].status() == TargetStatus.SUCCESS) {
                                     seeds.remember(context.modulePath, plan.target(), new BuildSeeds.Seed(plan.buildDir(), knownPath));
                                     if (context.request.explain()) {
@@ -311,14 +330,19 @@ final class CompileStage implements Stage {
                         if (results[index] != null && context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
                             failedFast.set(true);
                         }
-                        progress(context, finished.incrementAndGet(), plans.size(), results[index]);
+                        if (!verdict.failed()) {
+                            progress(context, finished.incrementAndGet(), plans.size(), results[index]);
+                        }
                         return index;
                     } finally {
-                        goFinished.accept(0);
+                        afterGo.exited(0);
                     }
                 }));
             }
-            for (int i = 0; i < futures.size(); i++) {
+            if (!rejected && !verdict.awaitVerdict(context)) {
+                rejected = true;
+            }
+            for (int i = 0; i < futures.size() && !rejected; i++) {
                 int index = done.take().get();
                 if (results[index] != null && context.request.failFast() && results[index].status() == TargetStatus.FAILURE) {
                     context.log.warn("fail-fast: stopping the other targets after " + results[index].target() + " failed");
@@ -332,10 +356,17 @@ final class CompileStage implements Stage {
         } catch (ExecutionException e) {
             throw new IOException("building a target failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
+            verdict.close();
             context.hostTargetBuilt.countDown();
             futures.forEach(f -> f.cancel(true));
             pool.shutdownNow();
             awaitQuietly(pool);
+        }
+        if (rejected) {
+            context.results = context.targets.stream().map(TargetBuilder::skipped).toList();
+            context.status = RunStatus.FAILURE;
+            context.log.warn("verification failed: no target is built");
+            return;
         }
         List<TargetResult> all = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {

@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Verifies the module before anything compiles; a failure stops the build (the compile stage skips
- * every target). In a build the verification runs while the stages that only read the module do.
+ * Verifies the module before anything built is delivered; a failure stops the build (every target
+ * is SKIPPED). In a build the verification runs while the stages that only read the module do, and
+ * while the first target compiles.
  */
 final class VerifyStage implements Stage {
     @Override
@@ -40,7 +41,7 @@ final class VerifyStage implements Stage {
             return;
         }
         // A build's next stages only read the module (git, go list): they run while it is verified,
-        // and the verified stage waits for the verdict before anything compiles.
+        // and so may the go builds, whose outputs wait for the verdict (see VerdictGate).
         context.pendingVerification = Concurrently.start(() -> verifier.verify(context.go, context.toolchain, settings));
     }
 
@@ -58,19 +59,6 @@ final class VerifyStage implements Stage {
         if (context.pendingVerification != null) {
             context.pendingVerification.cancelAndWait();
             context.pendingVerification = null;
-        }
-    }
-
-    /** The stage that waits for the verdict: after the stages that only read, before the ones that compile. */
-    static final class Verified implements Stage {
-        @Override
-        public String name() {
-            return "verified";
-        }
-
-        @Override
-        public void run(BuildContext context) throws IOException, InterruptedException {
-            await(context);
         }
     }
 }

@@ -159,7 +159,7 @@ class VerificationTest {
         assertThat(report.status()).isEqualTo(RunStatus.FAILURE);
         assertThat(report.message()).isEqualTo("verification failed: nothing was built");
         assertThat(report.targets()).extracting(TargetResult::status).containsOnly(TargetStatus.SKIPPED);
-        assertThat(report.stages()).extracting(io.gobuild.engine.report.StageTime::stage).contains("verify", "verified", "compile");
+        assertThat(report.stages()).extracting(io.gobuild.engine.report.StageTime::stage).contains("verify", "compile");
         assertThat(fixture.app.resolve("dist/linux_amd64")).doesNotExist();
         assertUserFilesUnchanged();
     }
@@ -177,6 +177,27 @@ class VerificationTest {
         assertThat(warn.details()).anyMatch(l -> l.startsWith("-") && l.contains("example.com/unused v1.0.0"));
         assertThat(fail.status()).isEqualTo(CheckStatus.FAIL);
         assertUserFilesUnchanged();
+    }
+
+    @Test
+    void aModuleThatGoBuildsButVerificationFailsDeliversNothing() throws Exception {
+        // An unused requirement does not stop go build, which may run while the module is verified;
+        // the failed tidy check must still leave every target SKIPPED and no binary placed.
+        fixture.edit("go.mod", "require example.com/dep v1.0.0", "require (\n\texample.com/dep v1.0.0\n\texample.com/unused v1.0.0\n)");
+        fixture.go(fixture.app, "mod", "download", "example.com/unused");
+
+        BuildReport report = new GoBuildEngine(GoTestSupport.host(fixture.app, fixture.env), fixture.log)
+                .build(BuildRequest.builder().moduleDir(fixture.app.toString()).targets(List.of("linux/amd64", "windows/amd64"))
+                        .tidy("FAIL").build());
+
+        assertThat(check(report, "tidy").status()).as(fixture.log.text()).isEqualTo(CheckStatus.FAIL);
+        assertThat(report.status()).isEqualTo(RunStatus.FAILURE);
+        assertThat(report.message()).isEqualTo("verification failed: nothing was built");
+        assertThat(report.targets()).extracting(TargetResult::status).containsOnly(TargetStatus.SKIPPED);
+        assertThat(report.targets()).allSatisfy(t -> assertThat(t.artifacts()).isEmpty());
+        assertThat(fixture.app.resolve("dist/linux_amd64")).doesNotExist();
+        assertThat(fixture.app.resolve("dist/windows_amd64")).doesNotExist();
+        assertThat(fixture.log.text()).doesNotContain("[1/2]");
     }
 
     @Test
