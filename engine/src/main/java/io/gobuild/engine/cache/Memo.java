@@ -68,19 +68,31 @@ public final class Memo {
         String keyHash = Sha256.of(module == null ? key : key + "\n" + module.fingerprint());
         JsonNode stored = stored(path);
         String storedContent = stored == null ? null : stored.path("content").asText();
-        if (stored != null && (keyHash.equals(stored.path("key").asText()) || confirmed(path, keyHash, storedContent))) {
-            return JSON.convertValue(stored.get("value"), type);
+        T remembered = stored != null && (keyHash.equals(stored.path("key").asText()) || confirmed(path, keyHash, storedContent))
+                ? value(stored, type) : null;
+        if (remembered != null) {
+            return remembered;
         }
         String contentHash = module == null ? "" : Sha256.of(key + "\n" + module.contents());
-        if (stored != null && module != null && contentHash.equals(storedContent)) {
+        remembered = stored != null && module != null && contentHash.equals(storedContent) ? value(stored, type) : null;
+        if (remembered != null) {
             // Only the files' times or sizes changed: the new key confirms the answer in a few
             // bytes beside it instead of the whole answer written again.
             confirm(path, keyHash, contentHash);
-            return JSON.convertValue(stored.get("value"), type);
+            return remembered;
         }
         T answer = query.answer();
         remember(path, keyHash, contentHash, answer);
         return answer;
+    }
+
+    /** The stored answer, or null when it no longer reads as the type asked for (a miss). */
+    private static <T> T value(JsonNode stored, TypeReference<T> type) {
+        try {
+            return JSON.convertValue(stored.get("value"), type);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Whether this slot holds an answer (for whichever key): false before the first query of its kind. */
