@@ -104,8 +104,13 @@ public final class ModuleVerifier {
             running.add(Concurrently.start(() -> check.run(context)));
         }
         List<Check> independent = new ArrayList<>();
-        for (Concurrently<Check> check : running) {
-            independent.add(check.get());
+        try {
+            for (Concurrently<Check> check : running) {
+                independent.add(check.get());
+            }
+        } finally {
+            // Interrupted (the build stops while it is verified): not done before their go processes are.
+            running.forEach(Concurrently::cancelAndWait);
         }
         if (memory != null) {
             memory.remember(independent);
