@@ -31,7 +31,8 @@ final class BuildCommand implements Callable<Integer> {
     List<String> exclude = new ArrayList<>();
 
     @Option(names = {"-p", "--package"}, paramLabel = "PKG", split = ",",
-            description = "Main packages to build (./cmd/tool, ./cmd/...). Default: the module root if it is a main package, else ./cmd/...")
+            description = "Main packages to build (./cmd/tool, ./cmd/...). Default: the module root if it is a main package, else ./cmd/... "
+                    + "A package is built for every target whose build constraints include it.")
     List<String> packages = new ArrayList<>();
 
     @Option(names = "--tags", paramLabel = "TAG", split = ",", description = "Build tags; repeatable or comma-separated.")

@@ -21,8 +21,12 @@ public final class MainPackageResolver {
     private static final List<String> DEFAULT_PATTERNS = List.of(".", "./cmd/...");
     private static final String CONSTRAINTS_EXCLUDE = "build constraints exclude all Go files";
 
-    /** The module path and its main packages. */
-    public record Resolved(String modulePath, List<MainPackage> packages) {
+    /**
+     * The module path and its main packages as the host sees them: `packages` build here;
+     * `elsewhere` are named by path but build constraints exclude them here (a Windows-only tool
+     * named on a Linux agent); `rootOnly` when the default found the module root a main package.
+     */
+    public record Resolved(String modulePath, List<MainPackage> packages, List<MainPackage> elsewhere, boolean rootOnly) {
     }
 
     public Resolved resolve(GoInvocation go, String moduleDir, List<String> requested) throws IOException, InterruptedException {
@@ -32,13 +36,14 @@ public final class MainPackageResolver {
         if (!byDefault) {
             // A wildcard pattern (./cmd/...) means "the main packages it matches", as in the default.
             if (requested.stream().anyMatch(p -> p.contains("..."))) {
-                listed = listed.stream().filter(Listed::isMain).toList();
+                listed = listed.stream().filter(p -> p.isMain || p.excludedHere()).toList();
             }
-            List<String> broken = listed.stream().filter(p -> p.error != null).map(p -> p.importPath + ": " + p.error).toList();
+            List<String> broken = listed.stream().filter(p -> p.error != null && !p.excludedHere())
+                    .map(p -> p.importPath + ": " + p.error).toList();
             if (!broken.isEmpty()) {
                 throw new UsageException("cannot load package " + broken.get(0));
             }
-            List<String> notMain = listed.stream().filter(p -> !p.isMain).map(Listed::importPath).toList();
+            List<String> notMain = listed.stream().filter(p -> !p.isMain && !p.excludedHere()).map(Listed::importPath).toList();
             if (!notMain.isEmpty()) {
                 throw new UsageException("not a main package: " + String.join(", ", notMain)
                         + "; packages must be main packages (package main)");
@@ -46,18 +51,38 @@ public final class MainPackageResolver {
             if (listed.isEmpty()) {
                 throw new UsageException("the packages " + requested + " match no package in " + moduleDir);
             }
-            return new Resolved(modulePath, listed.stream().map(Listed::toMainPackage).toList());
+            return new Resolved(modulePath, listed.stream().filter(p -> !p.excludedHere()).map(Listed::toMainPackage).toList(),
+                    listed.stream().filter(Listed::excludedHere).map(Listed::toMainPackage).toList(), false);
         }
         // go list prints packages in the order of the patterns, so the first is the module root.
         if (!listed.isEmpty() && listed.get(0).isMain) {
-            return new Resolved(modulePath, List.of(listed.get(0).toMainPackage()));
+            return new Resolved(modulePath, List.of(listed.get(0).toMainPackage()), List.of(), true);
         }
-        List<MainPackage> commands = listed.stream().skip(1).filter(Listed::isMain).map(Listed::toMainPackage).toList();
-        if (commands.isEmpty()) {
+        return new Resolved(modulePath, listed.stream().skip(1).filter(Listed::isMain).map(Listed::toMainPackage).toList(),
+                List.of(), false);
+    }
+
+    /**
+     * The main packages to build across the matrix: the host's, those named that build only
+     * elsewhere, and those the patterns match only on some target (a Windows-only tool under
+     * ./cmd/... on a Linux agent), in the order first seen. The default's module root, when it is
+     * the host's main package, is built alone.
+     */
+    public static List<MainPackage> acrossTargets(Resolved host, java.util.Collection<TargetListing> listings, String moduleDir) {
+        if (host.rootOnly()) {
+            return host.packages();
+        }
+        Map<String, MainPackage> all = new java.util.LinkedHashMap<>();
+        host.packages().forEach(p -> all.put(p.importPath(), p));
+        host.elsewhere().forEach(p -> all.putIfAbsent(p.importPath(), p));
+        // Under the default patterns the module root is built only when it is the host's main package.
+        listings.forEach(l -> l.mains().stream().filter(p -> !p.importPath().equals(host.modulePath()))
+                .forEach(p -> all.putIfAbsent(p.importPath(), p)));
+        if (all.isEmpty()) {
             throw new UsageException("no main package to build in " + moduleDir
-                    + ": the module root is not a main package and ./cmd/... has none; name them with --package");
+                    + ": the module root is not a main package and ./cmd/... has none for any target; name them with --package");
         }
-        return new Resolved(modulePath, commands);
+        return List.copyOf(all.values());
     }
 
     /**
@@ -68,14 +93,12 @@ public final class MainPackageResolver {
     public TargetListing listForTarget(GoInvocation targetGo, String moduleDir, List<String> requested)
             throws IOException, InterruptedException {
         List<Listed> listed = list(targetGo, moduleDir, requested.isEmpty() ? DEFAULT_PATTERNS : requested);
-        List<String> excluded = listed.stream().filter(p -> p.error != null && p.error.contains(CONSTRAINTS_EXCLUDE))
-                .map(Listed::importPath).toList();
-        List<String> mains = listed.stream().filter(Listed::isMain).map(Listed::importPath).toList();
-        return new TargetListing(mains, excluded);
+        List<String> excluded = listed.stream().filter(Listed::excludedHere).map(Listed::importPath).toList();
+        return new TargetListing(listed.stream().filter(Listed::isMain).map(Listed::toMainPackage).toList(), excluded);
     }
 
     /** The main packages one target's go list printed, and the packages build constraints exclude there. */
-    public record TargetListing(List<String> mains, List<String> excluded) {
+    public record TargetListing(List<MainPackage> mains, List<String> excluded) {
     }
 
     /**
@@ -86,7 +109,8 @@ public final class MainPackageResolver {
     public static ForTarget forTarget(List<MainPackage> packages, TargetListing listing) {
         Map<String, String> excluded = new java.util.LinkedHashMap<>();
         for (MainPackage p : packages) {
-            if (listing.excluded().contains(p.importPath()) || !listing.mains().contains(p.importPath())) {
+            if (listing.excluded().contains(p.importPath())
+                    || listing.mains().stream().noneMatch(m -> m.importPath().equals(p.importPath()))) {
                 excluded.put(p.importPath(), "build constraints exclude all its Go files");
             }
         }
@@ -122,6 +146,11 @@ public final class MainPackageResolver {
 
     /** One package as go list printed it. */
     private record Listed(String importPath, boolean isMain, String dir, String modulePath, String error) {
+        /** Listed by path, but build constraints exclude every Go file of it for this GOOS/GOARCH. */
+        boolean excludedHere() {
+            return error != null && error.contains(CONSTRAINTS_EXCLUDE);
+        }
+
         MainPackage toMainPackage() {
             return new MainPackage(importPath, dir, MainPackage.binaryName(importPath));
         }

@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Finds the module path and the main packages to build, and lists the same packages for every
- * target at once (which of them its constraints leave there, for the plan stage). Each answer is
+ * Finds the module path and the main packages to build, listing the same packages for the host and
+ * every target at once: a main package counts when it builds for any target (which of them each
+ * target's constraints leave there is the plan stage's). Each answer is
  * remembered while the module's Go and module files, the toolchain and the Go environment are unchanged.
  */
 final class PackagesStage implements Stage {
@@ -31,20 +32,20 @@ final class PackagesStage implements Stage {
         }
         Map<Target, Concurrently<MainPackageResolver.TargetListing>> listings = startTargetListings(context);
         try {
-            String key = QueryKey.of("packages v1", context.toolchain).add(context.moduleDir).add(context.request.packages())
+            String key = QueryKey.of("packages v2", context.toolchain).add(context.moduleDir).add(context.request.packages())
                     .environment(context.environment.base()).toString();
             MainPackageResolver.Resolved resolved = context.memo().get(slot(context), key, context.moduleFiles(),
                     new TypeReference<>() { },
                     () -> new MainPackageResolver().resolve(context.go, context.moduleDir, context.request.packages()));
             context.modulePath = resolved.modulePath();
-            context.packages = resolved.packages();
             context.log.info("module: " + context.modulePath);
-            context.log.info("main packages: " + String.join(" ", context.packages.stream().map(MainPackage::importPath).toList()));
             Map<Target, MainPackageResolver.TargetListing> listed = new LinkedHashMap<>();
             for (Map.Entry<Target, Concurrently<MainPackageResolver.TargetListing>> entry : listings.entrySet()) {
                 listed.put(entry.getKey(), entry.getValue().get());
             }
             context.targetListings = listed;
+            context.packages = MainPackageResolver.acrossTargets(resolved, listed.values(), context.moduleDir);
+            context.log.info("main packages: " + String.join(" ", context.packages.stream().map(MainPackage::importPath).toList()));
         } finally {
             listings.values().forEach(Concurrently::cancelAndWait);
         }
@@ -57,7 +58,7 @@ final class PackagesStage implements Stage {
         for (Target target : context.targets) {
             Map<String, String> env = context.environment.forTarget(target.environment(), context.request.cgo(), Map.of());
             GoInvocation go = context.go.with(env);
-            String key = QueryKey.of("plan v2", context.toolchain).add(context.moduleDir).add(context.request.packages())
+            String key = QueryKey.of("plan v3", context.toolchain).add(context.moduleDir).add(context.request.packages())
                     .environment(env).toString();
             running.put(target, Concurrently.start(() -> context.memo().get("plan " + context.moduleDir + " " + target.id(), key,
                     context.moduleFiles(), new TypeReference<>() { },

@@ -160,6 +160,23 @@ class MatrixBuildTest {
     }
 
     @Test
+    void aMainPackageThatOnlyAnotherPlatformBuildsIsBuiltForThatPlatform() throws Exception {
+        // The host (linux or darwin in CI) leaves this tool out of ./cmd/...; windows builds it.
+        GoTestSupport.write(module.resolve("cmd/wintool/main.go"), "//go:build windows\n\npackage main\n\nfunc main() {}\n");
+
+        BuildReport byDefault = build(BuildRequest.builder().targets(List.of("linux/amd64", "windows/amd64")));
+        BuildReport named = build(BuildRequest.builder().targets(List.of("windows/amd64")).packages(List.of("./cmd/wintool")));
+
+        assertThat(byDefault.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(target(byDefault, "windows/amd64").artifacts()).extracting(Artifact::binary).containsExactly("hello", "wintool");
+        assertThat(target(byDefault, "linux/amd64").artifacts()).extracting(Artifact::binary).containsExactly("hello");
+        assertThat(byDefault.warnings()).filteredOn(w -> w.kind() == WarningKind.PACKAGE_EXCLUDED).singleElement()
+                .satisfies(w -> assertThat(w.message()).startsWith("example.com/hello/cmd/wintool is not built for linux/amd64"));
+        assertThat(named.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(target(named, "windows/amd64").artifacts()).extracting(Artifact::binary).containsExactly("wintool");
+    }
+
+    @Test
     void failFastSkipsTargetsThatHaveNotStarted() throws Exception {
         GoTestSupport.write(module.resolve("internal/greet/broken_windows.go"), "package greet\n\nvar x int = \"s\"\n");
 
