@@ -87,8 +87,8 @@ public final class MainPackageResolver {
 
     /**
      * What go lists for one target under the same patterns as {@link #resolve}: the main packages
-     * there, and the packages whose files build constraints all exclude for it. It needs no answer from the
-     * host's list, so the two run at once.
+     * there, and the packages whose files build constraints all exclude for it. It needs no answer
+     * from the host's list, so the two run at once.
      */
     public TargetListing listForTarget(GoInvocation targetGo, String moduleDir, List<String> requested)
             throws IOException, InterruptedException {

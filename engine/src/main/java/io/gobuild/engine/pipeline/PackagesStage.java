@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Finds the module path and the main packages to build, listing the same packages for the host and
  * every target at once: a main package counts when it builds for any target (which of them each
- * target's constraints leave there is the plan stage's). Each answer is
- * remembered while the module's Go and module files, the toolchain and the Go environment are unchanged.
+ * target's constraints leave there is the plan stage's). Each answer is remembered while the
+ * module's Go and module files, the toolchain and the Go environment are unchanged.
  */
 final class PackagesStage implements Stage {
     @Override
