@@ -86,31 +86,29 @@ public final class MainPackageResolver {
     }
 
     /**
-     * What go lists for one target under the same patterns as {@link #resolve}: the main packages
-     * there, and the packages whose files build constraints all exclude for it. It needs no answer
-     * from the host's list, so the two run at once.
+     * The main packages go lists for one target under the same patterns as {@link #resolve}. It
+     * needs no answer from the host's list, so the two run at once.
      */
     public TargetListing listForTarget(GoInvocation targetGo, String moduleDir, List<String> requested)
             throws IOException, InterruptedException {
         List<Listed> listed = list(targetGo, moduleDir, requested.isEmpty() ? DEFAULT_PATTERNS : requested);
-        List<String> excluded = listed.stream().filter(Listed::excludedHere).map(Listed::importPath).toList();
-        return new TargetListing(listed.stream().filter(Listed::isMain).map(Listed::toMainPackage).toList(), excluded);
+        return new TargetListing(listed.stream().filter(Listed::isMain).map(Listed::toMainPackage).toList());
     }
 
-    /** The main packages one target's go list printed, and the packages build constraints exclude there. */
-    public record TargetListing(List<MainPackage> mains, List<String> excluded) {
+    /** The main packages one target's go list printed. */
+    public record TargetListing(List<MainPackage> mains) {
     }
 
     /**
      * The main packages that build for one target: a package whose files build constraints all
-     * exclude for it (a Linux-only tool on windows) is left out. go names it so when it was asked
-     * for by path; a pattern (./cmd/...) leaves it out of the target's list instead.
+     * exclude for it (a Linux-only tool on windows) is not among the target's main packages, and
+     * is left out (go lists it with that error when it was named by path, and not at all when a
+     * pattern such as ./cmd/... matched it).
      */
     public static ForTarget forTarget(List<MainPackage> packages, TargetListing listing) {
         Map<String, String> excluded = new java.util.LinkedHashMap<>();
         for (MainPackage p : packages) {
-            if (listing.excluded().contains(p.importPath())
-                    || listing.mains().stream().noneMatch(m -> m.importPath().equals(p.importPath()))) {
+            if (listing.mains().stream().noneMatch(m -> m.importPath().equals(p.importPath()))) {
                 excluded.put(p.importPath(), "build constraints exclude all its Go files");
             }
         }

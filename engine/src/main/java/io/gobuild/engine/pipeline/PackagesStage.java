@@ -58,7 +58,7 @@ final class PackagesStage implements Stage {
         for (Target target : context.targets) {
             Map<String, String> env = context.environment.forTarget(target.environment(), context.request.cgo(), Map.of());
             GoInvocation go = context.go.with(env);
-            String key = QueryKey.of("plan v3", context.toolchain).add(context.moduleDir).add(context.request.packages())
+            String key = QueryKey.of("plan v4", context.toolchain).add(context.moduleDir).add(context.request.packages())
                     .environment(env).toString();
             running.put(target, Concurrently.start(() -> context.memo().get("plan " + context.moduleDir + " " + target.id(), key,
                     context.moduleFiles(), new TypeReference<>() { },
