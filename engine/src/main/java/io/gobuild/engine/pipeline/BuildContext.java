@@ -174,20 +174,13 @@ public final class BuildContext {
      * the fingerprint never needs them. A walk that fails here is done again, and fails, where it is needed.
      */
     void startReadingModule(Concurrently.Call<Boolean> contentsNeeded) {
-        Thread reader = new Thread(() -> {
-            try {
-                boolean contents = contentsNeeded.call();
-                moduleFingerprint();
-                moduleStamp();
-                if (contents) {
-                    moduleContents();
-                }
-            } catch (IOException | RuntimeException | InterruptedException e) {
-                // Asked for again by the stage that needs it, which then reports the failure.
-            }
-        }, "gobuild-module-reader");
-        reader.setDaemon(true);
-        reader.start();
+        // Nobody waits for this call: it only fills in the walks the context keeps.
+        Concurrently.start(() -> {
+            boolean contents = contentsNeeded.call();
+            moduleFingerprint();
+            moduleStamp();
+            return contents ? moduleContents() : null;
+        });
     }
 
     /** Answers of go queries kept while their inputs are unchanged. */
