@@ -7,7 +7,8 @@ import java.util.concurrent.FutureTask;
 
 /**
  * One short call (a go or git query) run on its own thread while the caller does another, so that
- * process start-up times overlap. Interrupting the caller while it waits interrupts the call too.
+ * process start-up times overlap. Interrupting the caller while it waits interrupts the call too,
+ * and waits until its thread (and so any process it ran) has stopped.
  */
 public final class Concurrently<T> {
     private final FutureTask<T> task;
@@ -36,7 +37,7 @@ public final class Concurrently<T> {
         try {
             return task.get();
         } catch (InterruptedException e) {
-            task.cancel(true);
+            cancelAndWait(); // The processes the call started are gone when the caller goes on.
             throw e;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {

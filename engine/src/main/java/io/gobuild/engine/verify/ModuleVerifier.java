@@ -109,7 +109,7 @@ public final class ModuleVerifier {
                 independent.add(check.get());
             }
         } finally {
-            // Interrupted (the build stops while it is verified): not done before their go processes are.
+            // One check failed or the build stops: the others' go processes end before verification does.
             running.forEach(Concurrently::cancelAndWait);
         }
         if (memory != null) {
