@@ -72,6 +72,11 @@ final class GoSumCheck implements ModuleCheck {
         return Check.pass(id(), "go.sum covers all " + modules + " modules the build uses");
     }
 
+    /** The answer when go.mod and go.sum are tidy: tidying keeps both lines of every module providing a package. */
+    Check coveredByTidy() {
+        return Check.pass(id(), "go.sum covers every module the build uses: go.mod and go.sum are tidy");
+    }
+
     /** Go names the package whose module has no go.sum line, not the module: collect those packages. */
     private static void collectUnsummed(JsonNode error, Set<String> packages) {
         Matcher m = UNSUMMED.matcher(error.path("Err").asText(""));
