@@ -97,6 +97,14 @@ public final class MainPackageResolver {
 
     /** The main packages one target's go list printed. */
     public record TargetListing(List<MainPackage> mains) {
+        /**
+         * The listing of the target whose environment the host's list ran with. Its packages are
+         * the main packages it found, except that a default root main package stands alone there;
+         * as the root is then built alone, no other package is ever looked up in this listing.
+         */
+        public static TargetListing of(Resolved host) {
+            return new TargetListing(host.packages());
+        }
     }
 
     /**

@@ -16,8 +16,10 @@ import java.util.Map;
 /**
  * Finds the module path and the main packages to build, listing the same packages for the host and
  * every target at once: a main package counts when it builds for any target (which of them each
- * target's constraints leave there is the plan stage's). Each answer is remembered while the
- * module's Go and module files, the toolchain and the Go environment are unchanged.
+ * target's constraints leave there is the plan stage's). The host's list is taken with the
+ * environment of the matrix's first target for the host's platform, when there is one, and is that
+ * target's list too: one go list fewer. Each answer is remembered while the module's Go and module
+ * files, the toolchain and the Go environment are unchanged.
  */
 final class PackagesStage implements Stage {
     @Override
@@ -30,18 +32,23 @@ final class PackagesStage implements Stage {
         if (context.verificationFailed()) {
             return;
         }
-        Map<Target, Concurrently<MainPackageResolver.TargetListing>> listings = startTargetListings(context);
+        Target hostTarget = context.targets.stream().filter(t -> t.goos().equals(context.toolchain.hostOs())
+                && t.goarch().equals(context.toolchain.hostArch())).findFirst().orElse(null);
+        Map<Target, Concurrently<MainPackageResolver.TargetListing>> listings = startTargetListings(context, hostTarget);
         try {
+            Map<String, String> hostEnv = hostTarget == null ? context.environment.base() : listingEnvironment(context, hostTarget);
             String key = QueryKey.of("packages v2", context.toolchain).add(context.moduleDir).add(context.request.packages())
-                    .environment(context.environment.base()).toString();
+                    .environment(hostEnv).toString();
+            GoInvocation hostGo = context.go.with(hostEnv);
             MainPackageResolver.Resolved resolved = context.memo().get(slot(context), key, context.moduleFiles(),
                     new TypeReference<>() { },
-                    () -> new MainPackageResolver().resolve(context.go, context.moduleDir, context.request.packages()));
+                    () -> new MainPackageResolver().resolve(hostGo, context.moduleDir, context.request.packages()));
             context.modulePath = resolved.modulePath();
             context.log.info("module: " + context.modulePath);
             Map<Target, MainPackageResolver.TargetListing> listed = new LinkedHashMap<>();
-            for (Map.Entry<Target, Concurrently<MainPackageResolver.TargetListing>> entry : listings.entrySet()) {
-                listed.put(entry.getKey(), entry.getValue().get());
+            for (Target target : context.targets) {
+                listed.put(target, target.equals(hostTarget) ? MainPackageResolver.TargetListing.of(resolved)
+                        : listings.get(target).get());
             }
             context.targetListings = listed;
             context.packages = MainPackageResolver.acrossTargets(resolved, listed.values(), context.moduleDir);
@@ -51,12 +58,16 @@ final class PackagesStage implements Stage {
         }
     }
 
-    /** One go list per target, started before the host's: none of them needs another's answer. */
-    private static Map<Target, Concurrently<MainPackageResolver.TargetListing>> startTargetListings(BuildContext context) {
+    /** One go list per target but the host's, started before the host's: none of them needs another's answer. */
+    private static Map<Target, Concurrently<MainPackageResolver.TargetListing>> startTargetListings(BuildContext context,
+                                                                                                   Target hostTarget) {
         MainPackageResolver resolver = new MainPackageResolver();
         Map<Target, Concurrently<MainPackageResolver.TargetListing>> running = new LinkedHashMap<>();
         for (Target target : context.targets) {
-            Map<String, String> env = context.environment.forTarget(target.environment(), context.request.cgo(), Map.of());
+            if (target.equals(hostTarget)) {
+                continue;
+            }
+            Map<String, String> env = listingEnvironment(context, target);
             GoInvocation go = context.go.with(env);
             String key = QueryKey.of("plan v4", context.toolchain).add(context.moduleDir).add(context.request.packages())
                     .environment(env).toString();
@@ -65,6 +76,10 @@ final class PackagesStage implements Stage {
                     () -> resolver.listForTarget(go, context.moduleDir, context.request.packages()))));
         }
         return running;
+    }
+
+    private static Map<String, String> listingEnvironment(BuildContext context, Target target) {
+        return context.environment.forTarget(target.environment(), context.request.cgo(), Map.of());
     }
 
     /** Where the memo keeps this module's package list. */

@@ -68,7 +68,13 @@ class RememberedQueriesTest {
     @Test
     void aNewMainPackageAndANewConstraintAreSeenByTheNextBuild() throws Exception {
         Path module = GoTestSupport.copyExample(temp);
-        assertThat(binaries(build(module), "windows/amd64")).containsExactly("hello");
+        List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BuildReport first = build(module, commands);
+        assertThat(binaries(first, "windows/amd64")).containsExactly("hello");
+        boolean hostInMatrix = List.of("linux/amd64", "windows/amd64")
+                .contains(first.toolchain().hostOs() + "/" + first.toolchain().hostArch());
+        assertThat(commands).as("one package list per target: the host's is the host target's")
+                .filteredOn(c -> c.startsWith("go list -e -json=ImportPath,Name,Dir,Error,Module ")).hasSize(hostInMatrix ? 2 : 3);
         assertThat(binaries(build(module), "windows/amd64")).as("remembered").containsExactly("hello");
 
         GoTestSupport.write(module.resolve("cmd/tool/main.go"), "package main\n\nfunc main() {}\n");
