@@ -65,6 +65,10 @@ class BuildCommandTest {
         assertUsageError(CliRun.run(module, "build", "--parallel", "many"), "gobuild: Invalid value for option '--parallel'", "--help");
         assertUsageError(CliRun.run(module, "build", "--env", "GOOS=plan9"), "gobuild: invalid env entry 'GOOS'", "choose targets");
         assertUsageError(CliRun.run(module, "build", "--buildvcs", "maybe"), "gobuild: invalid buildvcs 'maybe'", "auto, true, false");
+        assertUsageError(CliRun.run(module, "build", "--package", "./cmd/nope"),
+                "gobuild: cannot load package ./cmd/nope: ", "main packages, by directory (./cmd/tool)");
+        assertUsageError(CliRun.run(module, "build", "--package", "./internal/greet"),
+                "gobuild: not a main package: example.com/hello/internal/greet", "must be main packages");
         assertThat(module.resolve("dist")).doesNotExist();
     }
 

@@ -74,7 +74,7 @@ class RememberedQueriesTest {
         boolean hostInMatrix = List.of("linux/amd64", "windows/amd64")
                 .contains(first.toolchain().hostOs() + "/" + first.toolchain().hostArch());
         assertThat(commands).as("one package list per target: the host's is the host target's")
-                .filteredOn(c -> c.startsWith("go list -e -json=ImportPath,Name,Dir,Error,Module ")).hasSize(hostInMatrix ? 2 : 3);
+                .filteredOn(c -> c.startsWith("go list -find -e -json=ImportPath,Name,Dir,Error,Module ")).hasSize(hostInMatrix ? 2 : 3);
         assertThat(binaries(build(module), "windows/amd64")).as("remembered").containsExactly("hello");
 
         GoTestSupport.write(module.resolve("cmd/tool/main.go"), "package main\n\nfunc main() {}\n");
