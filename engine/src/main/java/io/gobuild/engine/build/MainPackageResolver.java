@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Finds the module path and the main packages to build: the ones the request names, or by default
  * the module root when it is a main package, else every main package under ./cmd/... . One
- * `go list` for the host, which also reads go.mod, and one per target for what its constraints leave.
+ * `go list` for the host, which also reads go.mod, and one per other target for what its
+ * constraints leave.
  */
 public final class MainPackageResolver {
     private static final ObjectMapper JSON = new ObjectMapper();

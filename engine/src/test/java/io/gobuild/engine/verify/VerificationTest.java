@@ -50,6 +50,7 @@ class VerificationTest {
                 Map.entry("go-sum", CheckStatus.PASS), Map.entry("module-cache", CheckStatus.PASS),
                 Map.entry("module-cache-sums", CheckStatus.PASS), Map.entry("tidy", CheckStatus.PASS),
                 Map.entry("vendor", CheckStatus.PASS));
+        assertThat(check(report, "go-sum").message()).as("answered by the tidy check").endsWith("go.mod and go.sum are tidy");
         assertThat(report.kind()).isEqualTo("VERIFY");
         assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
         assertThat(report.targets()).isEmpty();
