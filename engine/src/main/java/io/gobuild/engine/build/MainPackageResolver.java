@@ -23,7 +23,8 @@ public final class MainPackageResolver {
     private static final String CONSTRAINTS_EXCLUDE = "build constraints exclude all Go files";
 
     /**
-     * The module path and its main packages as the host sees them: `packages` build here;
+     * The module path and its main packages as the host sees them (with the environment of the
+     * host's target, when the matrix has one): `packages` build here;
      * `elsewhere` are named by path but build constraints exclude them here (a Windows-only tool
      * named on a Linux agent); `rootOnly` when the default found the module root a main package.
      */

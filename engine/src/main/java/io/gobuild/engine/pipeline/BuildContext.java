@@ -111,6 +111,11 @@ public final class BuildContext {
         }
     }
 
+    /** Whether the target is the host's own platform (any variant): its binaries run here. */
+    boolean isHostPlatform(Target target) {
+        return target.goos().equals(toolchain.hostOs()) && target.goarch().equals(toolchain.hostArch());
+    }
+
     /** The module's Go and module files by name, size and time, read once per run for the memo's keys. */
     String moduleFingerprint() throws IOException, InterruptedException {
         synchronized (fingerprintLock) {

@@ -225,7 +225,7 @@ final class CompileStage implements Stage {
             }
         };
         // The build-tag helper waits for the host target, whose standard packages it shares.
-        boolean hostInMatrix = plans.stream().anyMatch(p -> isHost(context, p));
+        boolean hostInMatrix = plans.stream().anyMatch(p -> context.isHostPlatform(p.target()));
         AtomicInteger finished = new AtomicInteger();
         AtomicBoolean failedFast = new AtomicBoolean();
         // At most `parallel` go builds at once; a target's slot is free as soon as its go build has
@@ -268,7 +268,7 @@ final class CompileStage implements Stage {
                             if (released.compareAndSet(false, true)) {
                                 slots.release();
                             }
-                            if (!hostInMatrix || isHost(context, plan)) {
+                            if (!hostInMatrix || context.isHostPlatform(plan.target())) {
                                 context.hostTargetBuilt.countDown();
                             }
                         }
@@ -418,10 +418,6 @@ final class CompileStage implements Stage {
         return QueryKey.of(kind, context.toolchain).add(context.moduleDir).add(plan.goArgs())
                 .environment(plan.environment()).add(moduleFiles)
                 .add(context.source.commit() + " " + context.source.commitTime() + " " + context.source.dirty()).toString();
-    }
-
-    private static boolean isHost(BuildContext context, TargetPlan plan) {
-        return plan.target().goos().equals(context.toolchain.hostOs()) && plan.target().goarch().equals(context.toolchain.hostArch());
     }
 
     /** Waits for the workers to stop their processes; a second interrupt does not cut that short. */

@@ -32,8 +32,7 @@ final class PackagesStage implements Stage {
         if (context.verificationFailed()) {
             return;
         }
-        Target hostTarget = context.targets.stream().filter(t -> t.goos().equals(context.toolchain.hostOs())
-                && t.goarch().equals(context.toolchain.hostArch())).findFirst().orElse(null);
+        Target hostTarget = context.targets.stream().filter(context::isHostPlatform).findFirst().orElse(null);
         Map<Target, Concurrently<MainPackageResolver.TargetListing>> listings = startTargetListings(context, hostTarget);
         try {
             Map<String, String> hostEnv = hostTarget == null ? context.environment.base() : listingEnvironment(context, hostTarget);
