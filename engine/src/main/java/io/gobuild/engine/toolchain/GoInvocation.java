@@ -44,6 +44,19 @@ public final class GoInvocation {
         return new GoInvocation(commands, goProgram, merged);
     }
 
+    /**
+     * The same invocation for a query that loads packages (a list, tidy) rather than a build: go
+     * reads the files instead of its module index (GODEBUG=goindex=0). On an empty build cache
+     * every go command that loads packages indexes the standard library and the modules it reads
+     * on its own, 0.5 to 0.8 s of CPU each, and a first build runs several at once; the first
+     * build then makes the index once, as a plain go build does. With the index made, a query
+     * without it costs a few hundredths of a second more.
+     */
+    public GoInvocation withoutModuleIndex() {
+        String godebug = environment.getOrDefault("GODEBUG", "");
+        return with(Map.of("GODEBUG", (godebug.isEmpty() ? "" : godebug + ",") + "goindex=0"));
+    }
+
     public Command command(String directory, List<String> args) {
         List<String> argv = new ArrayList<>();
         argv.add(goProgram);

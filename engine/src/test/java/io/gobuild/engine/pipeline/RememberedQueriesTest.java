@@ -1,6 +1,7 @@
 package io.gobuild.engine.pipeline;
 
 import io.gobuild.engine.GoBuildEngine;
+import io.gobuild.engine.port.Command;
 import io.gobuild.engine.port.CommandPort;
 import io.gobuild.engine.port.Host;
 import io.gobuild.engine.report.Artifact;
@@ -32,6 +33,8 @@ class RememberedQueriesTest {
     @TempDir
     Path temp;
     private final RecordingLog log = new RecordingLog();
+    /** Every command of every build, with its environment. */
+    private final List<Command> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private BuildReport build(Path module) throws Exception {
         return build(module, new java.util.ArrayList<>());
@@ -46,6 +49,7 @@ class RememberedQueriesTest {
         Host local = GoTestSupport.host(module);
         CommandPort recording = (command, stdout, stderr) -> {
             commands.add(command.display());
+            seen.add(command);
             return local.commands().run(command, stdout, stderr);
         };
         Host host = new Host(recording, local.files(), local.environment(), local.workingDirectory(), local.name(), local.os(),
@@ -75,6 +79,11 @@ class RememberedQueriesTest {
                 .contains(first.toolchain().hostOs() + "/" + first.toolchain().hostArch());
         assertThat(commands).as("one package list per target: the host's is the host target's")
                 .filteredOn(c -> c.startsWith("go list -find -e -json=ImportPath,Name,Dir,Error,Module ")).hasSize(hostInMatrix ? 2 : 3);
+        assertThat(seen).as("lists read the files, not go's module index, which the first build makes")
+                .filteredOn(c -> c.display().startsWith("go list ")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.environment().get("GODEBUG")).isEqualTo("goindex=0"));
+        assertThat(seen).filteredOn(c -> c.display().startsWith("go build ")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.environment().getOrDefault("GODEBUG", "")).doesNotContain("goindex"));
         assertThat(binaries(build(module), "windows/amd64")).as("remembered").containsExactly("hello");
 
         GoTestSupport.write(module.resolve("cmd/tool/main.go"), "package main\n\nfunc main() {}\n");
