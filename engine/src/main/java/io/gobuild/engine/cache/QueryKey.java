@@ -25,12 +25,7 @@ public final class QueryKey {
     /** A key for one kind of query, to which the toolchain and its go env belong always. */
     public static QueryKey of(String kind, Toolchain toolchain) {
         QueryKey key = new QueryKey(kind).add(toolchain.versionText()).add(toolchain.goroot());
-        // GOGCCFLAGS names a fresh temporary directory on every go env.
-        new TreeMap<>(toolchain.goEnv()).forEach((name, value) -> {
-            if (!name.equals("GOGCCFLAGS")) {
-                key.add(name + "=" + value);
-            }
-        });
+        new TreeMap<>(toolchain.goEnv()).forEach((name, value) -> key.add(name + "=" + value));
         return key;
     }
 

@@ -86,6 +86,19 @@ public final class GoTestSupport {
         return to;
     }
 
+    /** The entries in a go build cache (not go's README and trim.txt); none when it was never made. */
+    public static java.util.List<String> buildCacheEntries(Path goBuildCache) {
+        if (!Files.isDirectory(goBuildCache)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> files = Files.walk(goBuildCache)) {
+            return files.filter(Files::isRegularFile).map(f -> goBuildCache.relativize(f).toString())
+                    .filter(name -> !name.equals("README") && !name.equals("trim.txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
