@@ -47,15 +47,18 @@ public final class ModuleVerifier {
     }
 
     public Verification verify(GoInvocation go, Toolchain toolchain, Settings settings) throws IOException, InterruptedException {
+        // Looked at first, before this run's go commands can add to it.
+        String modCache = toolchain.goEnv().getOrDefault("GOMODCACHE", "");
+        boolean emptyModuleCache = !modCache.isEmpty() && files.list(modCache).isEmpty();
         String temp = files.createTempDirectory(settings.tempParent(), "verify-");
         try {
-            return verify(go, toolchain, settings, temp);
+            return verify(go, toolchain, settings, temp, emptyModuleCache);
         } finally {
             files.delete(temp);
         }
     }
 
-    private Verification verify(GoInvocation go, Toolchain toolchain, Settings settings, String temp)
+    private Verification verify(GoInvocation go, Toolchain toolchain, Settings settings, String temp, boolean emptyModuleCache)
             throws IOException, InterruptedException {
         GoInvocation offline = VerifyContext.withMod(go.with(Map.of("GOPROXY", "off")), "readonly");
         GoInvocation online = go;
@@ -79,7 +82,7 @@ public final class ModuleVerifier {
         String goSumPath = AgentPaths.join(settings.moduleDir(), "go.sum");
         GoSum goSum = files.exists(goSumPath) ? GoSum.parse(files.read(goSumPath)) : GoSum.empty();
         VerifyContext context = new VerifyContext(settings.moduleDir(), new Scratch(files, settings.moduleDir(), temp), temp, files, log, toolchain, offline,
-                online, goEnv, goMod, goSum, TidyCheck.severity(settings.untidySeverity()));
+                online, goEnv, goMod, goSum, TidyCheck.severity(settings.untidySeverity()), emptyModuleCache);
 
         checks.add(new ModuleEnvironmentCheck().run(context));
         Check goModCheck = new GoModCheck().run(context);

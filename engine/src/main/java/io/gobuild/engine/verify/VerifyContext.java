@@ -15,10 +15,11 @@ import java.util.Map;
  *
  * @param offline go with GOPROXY=off and -mod=readonly: checks never wait on the network
  * @param online go with the caller's proxy settings and credentials, for downloading only
+ * @param emptyModuleCache whether the module cache was empty (or absent) when verification started
  */
 record VerifyContext(String moduleDir, Scratch scratch, String tempDir, FilePort files, LogSink log,
                      Toolchain toolchain, GoInvocation offline, GoInvocation online, Map<String, String> goEnv,
-                     JsonNode goMod, GoSum goSum, CheckStatus untidySeverity) {
+                     JsonNode goMod, GoSum goSum, CheckStatus untidySeverity, boolean emptyModuleCache) {
     String modCache() {
         return goEnv.getOrDefault("GOMODCACHE", "");
     }

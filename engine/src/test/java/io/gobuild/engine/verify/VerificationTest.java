@@ -9,6 +9,7 @@ import io.gobuild.engine.report.TargetStatus;
 import io.gobuild.engine.GoBuildEngine;
 import io.gobuild.engine.request.BuildRequest;
 import io.gobuild.engine.support.GoTestSupport;
+import io.gobuild.engine.support.ModuleProxy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,8 @@ class VerificationTest {
                 Map.entry("module-cache-sums", CheckStatus.PASS), Map.entry("tidy", CheckStatus.PASS),
                 Map.entry("vendor", CheckStatus.PASS));
         assertThat(check(report, "go-sum").message()).as("answered by the tidy check").endsWith("go.mod and go.sum are tidy");
+        assertThat(check(report, "module-cache").message()).as("go mod verify ran: the module cache was filled before")
+                .isEqualTo("every cached module matches the hash recorded when it was downloaded");
         assertThat(report.kind()).isEqualTo("VERIFY");
         assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
         assertThat(report.targets()).isEmpty();
@@ -61,6 +64,32 @@ class VerificationTest {
         assertUserFilesUnchanged();
         assertThat(GoTestSupport.buildCacheEntries(VerifyFixture.cacheHome(temp.resolve("cache-home")).resolve("go-build")))
                 .as("the queries read the files: go wrote no module index into the new build cache").isEmpty();
+    }
+
+    @Test
+    void onAnEmptyModuleCacheTheDownloadIsWhatChecksTheModules() throws Exception {
+        fixture.useCacheHome(temp.resolve("empty-home"));
+
+        BuildReport report = fixture.verify();
+
+        assertThat(statuses(report)).containsEntry("download", CheckStatus.PASS).containsEntry("module-cache", CheckStatus.PASS)
+                .containsEntry("module-cache-sums", CheckStatus.PASS);
+        assertThat(check(report, "module-cache").message()).as("no go mod verify after go's own download")
+                .startsWith("the module cache was empty: every module in it was downloaded and hashed by this run");
+        assertThat(check(report, "module-cache-sums").message()).startsWith("1 cached modules match");
+
+        // What that rests on: go's download checks each zip against go.sum as it arrives.
+        ModuleProxy forged = new ModuleProxy(temp.resolve("forged-proxy"))
+                .publish("example.com/dep", "v1.0.0", Map.of("dep.go", VerifyFixture.DEP_SOURCE.replace("hello from dep", "pwned")));
+        fixture.env.put("GOPROXY", forged.url());
+        fixture.useCacheHome(temp.resolve("another-empty-home"));
+
+        BuildReport forgedReport = fixture.verify();
+
+        assertThat(check(forgedReport, "download").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(check(forgedReport, "download").message()).contains("example.com/dep@v1.0.0");
+        assertThat(forgedReport.status()).isEqualTo(RunStatus.FAILURE);
+        assertUserFilesUnchanged();
     }
 
     @Test
