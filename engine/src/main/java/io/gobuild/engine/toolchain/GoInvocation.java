@@ -50,7 +50,7 @@ public final class GoInvocation {
      * every go command that loads packages indexes the standard library and the modules it reads
      * on its own, 0.5 to 0.8 s of CPU each, and a first build runs several at once; the first
      * build then makes the index once, as a plain go build does. With the index made, a query
-     * without it costs a few hundredths of a second more.
+     * without it costs up to a tenth of a second more (tidy on x/tools: 0.25 s of CPU, not 0.14 s).
      */
     public GoInvocation withoutModuleIndex() {
         String godebug = environment.getOrDefault("GODEBUG", "");
