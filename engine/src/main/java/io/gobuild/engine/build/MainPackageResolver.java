@@ -137,7 +137,7 @@ public final class MainPackageResolver {
         // on an empty module cache, download) took go five times as long.
         List<String> args = new ArrayList<>(List.of("list", "-find", "-e", "-json=ImportPath,Name,Dir,Error,Module"));
         args.addAll(patterns);
-        GoInvocation.Result result = go.run(moduleDir, args.toArray(String[]::new));
+        GoInvocation.Result result = go.withoutModuleIndex().run(moduleDir, args.toArray(String[]::new));
         if (!result.ok()) {
             throw new UsageException("cannot list packages " + String.join(" ", patterns) + " in " + moduleDir + ": "
                     + result.firstError());

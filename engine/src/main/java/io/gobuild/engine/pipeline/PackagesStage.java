@@ -38,7 +38,7 @@ final class PackagesStage implements Stage {
             Map<String, String> hostEnv = hostTarget == null ? context.environment.base() : listingEnvironment(context, hostTarget);
             String key = QueryKey.of("packages v2", context.toolchain).add(context.moduleDir).add(context.request.packages())
                     .environment(hostEnv).toString();
-            GoInvocation hostGo = context.go.with(hostEnv).withoutModuleIndex();
+            GoInvocation hostGo = context.go.with(hostEnv);
             MainPackageResolver.Resolved resolved = context.memo().get(slot(context), key, context.moduleFiles(),
                     new TypeReference<>() { },
                     () -> new MainPackageResolver().resolve(hostGo, context.moduleDir, context.request.packages()));
@@ -67,7 +67,7 @@ final class PackagesStage implements Stage {
                 continue;
             }
             Map<String, String> env = listingEnvironment(context, target);
-            GoInvocation go = context.go.with(env).withoutModuleIndex();
+            GoInvocation go = context.go.with(env);
             String key = QueryKey.of("plan v4", context.toolchain).add(context.moduleDir).add(context.request.packages())
                     .environment(env).toString();
             running.put(target, Concurrently.start(() -> context.memo().get("plan " + context.moduleDir + " " + target.id(), key,

@@ -36,13 +36,13 @@ final class VerifyStage implements Stage {
                 context.moduleFingerprint());
         ModuleVerifier verifier = new ModuleVerifier(context.host.files(), context.log);
         if (context.kind.equals("VERIFY")) {
-            context.verification = verifier.verify(context.go.withoutModuleIndex(), context.toolchain, settings);
+            context.verification = verifier.verify(context.go, context.toolchain, settings);
             context.status = context.verification.failed() ? RunStatus.FAILURE : RunStatus.SUCCESS;
             return;
         }
         // A build's next stages only read the module (git, go list): they run while it is verified,
         // and so may the go builds, whose outputs wait for the verdict (see VerdictGate).
-        context.pendingVerification = Concurrently.start(() -> verifier.verify(context.go.withoutModuleIndex(), context.toolchain, settings));
+        context.pendingVerification = Concurrently.start(() -> verifier.verify(context.go, context.toolchain, settings));
     }
 
     /** Waits for the verification under way, if any; its verdict is the context's from then on. */

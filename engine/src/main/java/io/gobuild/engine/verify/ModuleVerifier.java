@@ -52,7 +52,8 @@ public final class ModuleVerifier {
         boolean emptyModuleCache = !modCache.isEmpty() && files.list(modCache).isEmpty();
         String temp = files.createTempDirectory(settings.tempParent(), "verify-");
         try {
-            return verify(go, toolchain, settings, temp, emptyModuleCache);
+            // Every go command of verification is a query: none builds.
+            return verify(go.withoutModuleIndex(), toolchain, settings, temp, emptyModuleCache);
         } finally {
             files.delete(temp);
         }
