@@ -49,13 +49,21 @@ public final class TargetBuilder {
     private final String goProgram;
     private final String moduleDir;
     private final KnownArtifacts known;
+    private final MemoryLimit memoryLimit;
 
-    public TargetBuilder(CommandPort commands, FilePort files, String goProgram, String moduleDir, KnownArtifacts known) {
+    /** The GOMEMLIMIT of each go build's processes ({@link GoMemory}), empty for go's defaults; asked when go has work. */
+    public interface MemoryLimit {
+        Optional<String> get() throws InterruptedException;
+    }
+
+    public TargetBuilder(CommandPort commands, FilePort files, String goProgram, String moduleDir, KnownArtifacts known,
+                         MemoryLimit memoryLimit) {
         this.commands = commands;
         this.files = files;
         this.goProgram = goProgram;
         this.moduleDir = moduleDir;
         this.known = known;
+        this.memoryLimit = memoryLimit;
     }
 
     /**
@@ -114,8 +122,8 @@ public final class TargetBuilder {
         int exit = -1;
         try {
             exit = traceItself
-                    ? commands.run(new Command(argv, traced(plan.environment()), moduleDir, traceFile), log::info, line -> { })
-                    : commands.run(new Command(argv, plan.environment(), moduleDir), log::info, errors);
+                    ? commands.run(new Command(argv, traced(building(plan)), moduleDir, traceFile), log::info, line -> { })
+                    : commands.run(new Command(argv, building(plan), moduleDir), log::info, errors);
         } finally {
             afterGo.exited(exit);
         }
@@ -196,6 +204,15 @@ public final class TargetBuilder {
     /** Where go's trace of a build is written: beside the build, on the agent, so it is read there. */
     private static String traceFile(TargetPlan plan) {
         return AgentPaths.join(plan.buildDir(), ".gobuild-trace.log");
+    }
+
+    /**
+     * The environment of the go build that does a target's work: the plan's, with the memory limit.
+     * Only there: the queries and no-op runs are small, and the plan's environment (the key of the
+     * up-to-date check) stays free of a value that follows the agent's free memory.
+     */
+    private Map<String, String> building(TargetPlan plan) throws InterruptedException {
+        return GoMemory.apply(plan.environment(), memoryLimit.get());
     }
 
     /** The environment with GODEBUG=gocachehash=1 added: go prints the inputs of every cache key. */

@@ -63,6 +63,8 @@ public final class BuildContext {
     /** Per target, what go lists there under the build's package patterns. */
     Map<Target, io.gobuild.engine.build.MainPackageResolver.TargetListing> targetListings = Map.of();
     List<TargetPlan> plans = List.of();
+    /** The GOMEMLIMIT the go builds ran with, null for go's defaults. */
+    volatile String goMemoryLimit;
     List<TargetResult> results = List.of();
     RunStatus status;
     Instant finishedAt;

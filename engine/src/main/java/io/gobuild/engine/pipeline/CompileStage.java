@@ -1,6 +1,7 @@
 package io.gobuild.engine.pipeline;
 
 import io.gobuild.engine.build.BuildSeeds;
+import io.gobuild.engine.build.GoMemory;
 import io.gobuild.engine.build.PlannedOutput;
 import io.gobuild.engine.build.UpToDate;
 import io.gobuild.engine.build.WorkForecast;
@@ -102,6 +103,45 @@ final class CompileStage implements Stage {
                 trimmed.files(), trimmed.bytes());
     }
 
+    /**
+     * The GOMEMLIMIT each go build's processes get, from the memory available where go runs shared
+     * by every process of the targets building at once; empty (go's defaults) when the agent's
+     * memory or cores are unknown, the share is small, or every target's environment chose GOGC or
+     * GOMEMLIMIT itself. Read once, when the first go build starts: a run that builds nothing reads nothing.
+     */
+    private static final class MemoryLimitOnce implements TargetBuilder.MemoryLimit {
+        private final BuildContext context;
+        private final List<TargetPlan> plans;
+        private final int parallel;
+        private Optional<String> limit;
+
+        MemoryLimitOnce(BuildContext context, List<TargetPlan> plans, int parallel) {
+            this.context = context;
+            this.plans = plans;
+            this.parallel = parallel;
+        }
+
+        @Override
+        public synchronized Optional<String> get() throws InterruptedException {
+            if (limit == null) {
+                limit = read();
+            }
+            return limit;
+        }
+
+        private Optional<String> read() throws InterruptedException {
+            if (context.host.cpus() <= 0 || plans.stream().allMatch(p -> GoMemory.chosenByCaller(p.environment()))) {
+                return Optional.empty();
+            }
+            Optional<String> read = GoMemory.probe(context.host.commands(), context.environment.base(), context.moduleDir)
+                    .flatMap(m -> m.limitFor(GoMemory.processes(Math.min(parallel, plans.size()), context.host.cpus())));
+            read.ifPresent(l -> context.log.info("go build: GOGC=off GOMEMLIMIT=" + l + " for each compile and link"
+                    + " (a share of half the memory available); set GOGC or GOMEMLIMIT in env to choose otherwise"));
+            context.goMemoryLimit = read.orElse(null);
+            return read;
+        }
+    }
+
     /** Whether this agent has built the module for one of the targets before (its build is on record as a seed). */
     private static boolean builtHereBefore(BuildContext context, List<TargetPlan> plans) throws InterruptedException {
         BuildSeeds seeds = new BuildSeeds(context.host.files(), context.cacheHome);
@@ -148,7 +188,7 @@ final class CompileStage implements Stage {
         boolean[] started = new boolean[plans.size()];
         long[] startedAt = new long[plans.size()];
         TargetBuilder builder = new TargetBuilder(context.host.commands(), context.host.files(), context.request.go(),
-                context.moduleDir, known);
+                context.moduleDir, known, new MemoryLimitOnce(context, plans, parallel));
         RebuildExplainer explainer = new RebuildExplainer(context.host.files(), context.cacheHome.stateDir(), context.modulePath,
                 message -> context.warn(new Warning(WarningKind.STATE_UNREADABLE, null, message)));
         WorkForecast forecast = new WorkForecast(context.host.files(), AgentPaths.join(context.outputState, "work"));

@@ -35,7 +35,8 @@ final class ReportAssembler {
         ToolchainInfo toolchain = context.toolchain == null ? null : new ToolchainInfo(context.toolchain.versionText(),
                 context.toolchain.program(), context.toolchain.goroot(), context.toolchain.hostOs(),
                 context.toolchain.hostArch(), context.toolchain.gotoolchain());
-        HostInfo host = new HostInfo(context.host.name(), context.host.os(), context.host.arch(), context.host.cpus());
+        HostInfo host = new HostInfo(context.host.name(), context.host.os(), context.host.arch(), context.host.cpus(),
+                context.goMemoryLimit);
         return new BuildReport(BuildReport.SCHEMA_VERSION, context.kind, context.runId, Tool.NAME, context.modulePath,
                 context.moduleDir, toolchain, host, context.source, resolvedRequest(context),
                 context.startedAt.toString(), context.finishedAt.toString(), context.elapsedMs(), context.status,

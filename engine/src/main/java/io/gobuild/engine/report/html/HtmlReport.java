@@ -64,7 +64,8 @@ public final class HtmlReport {
                 : r.source().commit() + (Boolean.TRUE.equals(r.source().dirty()) ? " (modified)" : "")));
         fact(html, "Go", distinct(reports, r -> r.toolchain() == null ? null : r.toolchain().version()));
         fact(html, "Agents", distinct(reports, r -> r.host() == null ? null : r.host().name() + " (" + r.host().os() + "/"
-                + r.host().arch() + ", " + r.host().cpus() + " CPUs)"));
+                + r.host().arch() + ", " + r.host().cpus() + " CPUs"
+                + (r.host().goMemoryLimit() == null ? "" : ", GOMEMLIMIT " + r.host().goMemoryLimit()) + ")"));
         fact(html, "When", distinct(reports, r -> r.startedAt() == null ? null : r.startedAt().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z")
                 + ", " + Html.duration(r.durationMs())));
         fact(html, "Runs", distinct(reports, r -> r.kind() + " " + r.status() + (r.message() == null ? "" : ": " + r.message())));

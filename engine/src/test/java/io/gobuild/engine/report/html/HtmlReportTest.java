@@ -117,13 +117,13 @@ class HtmlReportTest {
         Files.writeString(page, HtmlReport.render(List.of(rebuilt, fromAnotherAgent, published)));
 
         String text = open(page);
-        assertThat(text).contains("agent-arm-7", rebuilt.host().name(), "Publishing");
+        assertThat(text).contains("agent-arm-7", rebuilt.host().name(), "Publishing", "4 CPUs, GOMEMLIMIT 2048MiB");
         assertThat(browser.findElement(By.id("matrix")).findElements(By.cssSelector("tbody tr"))).hasSize(4);
     }
 
     private static BuildReport withHost(BuildReport r, String name) {
         return new BuildReport(r.schemaVersion(), r.kind(), r.runId(), r.tool(), r.module(), r.moduleDir(), r.toolchain(),
-                new io.gobuild.engine.report.HostInfo(name, "linux", "arm64", 4), r.source(), r.request(), r.startedAt(), r.finishedAt(),
+                new io.gobuild.engine.report.HostInfo(name, "linux", "arm64", 4, "2048MiB"), r.source(), r.request(), r.startedAt(), r.finishedAt(),
                 r.durationMs(), r.status(), r.message(), r.stages(), r.targets(), r.warnings(), r.verification(), r.cache(), r.findings(),
                 r.publish());
     }
